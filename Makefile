@@ -1,0 +1,35 @@
+# Parallax: `make run` opens the app on the bundled sample; `make test` runs the suite.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
+
+.PHONY: install run test lint typecheck eval bench dist dist-check clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	@touch $(STAMP)
+
+run: install
+	$(VENV)/bin/parallax resources/samples/sample_a.txt resources/samples/sample_b.txt
+
+test: install
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider
+
+lint: install
+	$(VENV)/bin/ruff check app ui tests scripts
+	$(VENV)/bin/mypy
+
+eval: install
+	$(PY) scripts/eval.py
+
+bench: install
+	QT_QPA_PLATFORM=offscreen $(PY) scripts/bench.py
+
+clean:
+	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache

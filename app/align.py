@@ -1,0 +1,169 @@
+"""Aligning claims of two accounts by meaning: order-free and many-to-many.
+
+Readouts of one event share a vocabulary (the call, the two sides, the leaders' names),
+so raw embedding similarity between any two of their claims is high. We first remove
+what the two documents have in common (the mean claim vector), then score every pair
+by a blend of that centred semantic similarity and lexical overlap. Scores are
+computed in row blocks, keeping only each claim's best few candidates, so memory stays
+O((n + m) * k) and work grows as n * m * d with a small constant (a matrix product).
+
+A pair becomes a link when it is strong on its own, or when it is the best match in
+both directions (a mutual best) and clears a lower bar; a claim also joins a second
+partner that scores nearly as well as its best (one sentence saying what two say).
+Pairs that share a claim are then gathered into star-shaped links (one claim on one
+side, one or more on the other), which is how analysts draw them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from app.engines import Vectors
+
+Progress = Callable[[int, int], None]
+Cancel = Callable[[], bool]
+
+
+class Cancelled(Exception):
+    """The caller asked to stop."""
+
+
+@dataclass(frozen=True)
+class AlignConfig:
+    top_k: int = 4
+    #: weight of the lexical score in the blend (the rest is semantic)
+    lexical_weight: float = 0.35
+    #: a pair at or above this links on its own
+    strong: float = 0.52
+    #: a mutual best pair at or above this links
+    mutual: float = 0.30
+    #: a claim's second partner must be within this of its best and above ``mutual``
+    second_margin: float = 0.06
+    block_rows: int = 512
+
+
+@dataclass(frozen=True)
+class Pair:
+    a: int
+    b: int
+    score: float
+
+
+FloatArray = npt.NDArray[np.float32]
+IntArray = npt.NDArray[np.int64]
+
+
+def centre(vectors: Vectors) -> Vectors:
+    """Remove the shared direction of both documents and renormalise."""
+    if len(vectors) < 3:
+        return vectors
+    out = vectors - vectors.mean(axis=0, keepdims=True)
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return (out / norms).astype(np.float32)
+
+
+def topk_scores(
+    sem_a: Vectors,
+    sem_b: Vectors,
+    lex_a: Vectors | None,
+    lex_b: Vectors | None,
+    cfg: AlignConfig,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> tuple[IntArray, FloatArray]:
+    """For every row of A, the indexes and blended scores of its ``top_k`` best B rows."""
+    n, m = len(sem_a), len(sem_b)
+    k = min(cfg.top_k, m)
+    idx = np.zeros((n, k), dtype=np.int64)
+    val = np.zeros((n, k), dtype=np.float32)
+    for start in range(0, n, cfg.block_rows):
+        if cancel and cancel():
+            raise Cancelled
+        stop = min(n, start + cfg.block_rows)
+        block = blend(sem_a[start:stop] @ sem_b.T, _lex_block(lex_a, lex_b, start, stop), cfg)
+        part = np.argpartition(-block, k - 1, axis=1)[:, :k]
+        vals = np.take_along_axis(block, part, axis=1)
+        order = np.argsort(-vals, axis=1)
+        idx[start:stop] = np.take_along_axis(part, order, axis=1)
+        val[start:stop] = np.take_along_axis(vals, order, axis=1)
+        if progress:
+            progress(stop, n)
+    return idx, val
+
+
+def _lex_block(
+    lex_a: Vectors | None, lex_b: Vectors | None, start: int, stop: int
+) -> FloatArray | None:
+    if lex_a is None or lex_b is None:
+        return None
+    out: FloatArray = lex_a[start:stop] @ lex_b.T
+    return out
+
+
+def blend(sem: FloatArray, lex: FloatArray | None, cfg: AlignConfig) -> FloatArray:
+    if lex is None:
+        return sem
+    w = cfg.lexical_weight
+    out: FloatArray = (1 - w) * sem + w * np.sqrt(np.clip(lex, 0, None))
+    return out
+
+
+def select_pairs(
+    a_idx: IntArray, a_val: FloatArray, b_idx: IntArray, b_val: FloatArray, cfg: AlignConfig
+) -> list[Pair]:
+    """Choose linked pairs from each side's candidate lists (see module docstring)."""
+    best_of_a = {i: int(a_idx[i, 0]) for i in range(len(a_idx)) if a_idx.shape[1]}
+    best_of_b = {j: int(b_idx[j, 0]) for j in range(len(b_idx)) if b_idx.shape[1]}
+    chosen: dict[tuple[int, int], float] = {}
+
+    def consider(i: int, j: int, s: float, rank: int, best: float) -> None:
+        mutual = best_of_a.get(i) == j and best_of_b.get(j) == i
+        if s >= cfg.strong or (mutual and s >= cfg.mutual):
+            chosen[(i, j)] = s
+        elif rank > 0 and s >= cfg.mutual and best - s <= cfg.second_margin:
+            chosen[(i, j)] = s
+
+    for i in range(len(a_idx)):
+        best = float(a_val[i, 0]) if a_val.shape[1] else 0.0
+        for r in range(a_idx.shape[1]):
+            consider(i, int(a_idx[i, r]), float(a_val[i, r]), r, best)
+    for j in range(len(b_idx)):
+        best = float(b_val[j, 0]) if b_val.shape[1] else 0.0
+        for r in range(b_idx.shape[1]):
+            consider(int(b_idx[j, r]), j, float(b_val[j, r]), r, best)
+    # a second partner is only kept if the first one was linked
+    linked_a = {i for (i, j), s in chosen.items() if best_of_a.get(i) == j}
+    linked_b = {j for (i, j), s in chosen.items() if best_of_b.get(j) == i}
+    out = [
+        Pair(i, j, s)
+        for (i, j), s in chosen.items()
+        if s >= cfg.strong or i in linked_a or j in linked_b
+    ]
+    return sorted(out, key=lambda p: (p.a, p.b))
+
+
+def group_pairs(pairs: list[Pair]) -> list[list[Pair]]:
+    """Gather pairs into star-shaped groups: pairs sharing a hub claim become one link.
+
+    A claim with several partners is a hub; each remaining pair is its own link. A pair
+    between two hubs stays with the hub whose other partners it scores best against."""
+    deg_a: dict[int, int] = {}
+    deg_b: dict[int, int] = {}
+    for p in pairs:
+        deg_a[p.a] = deg_a.get(p.a, 0) + 1
+        deg_b[p.b] = deg_b.get(p.b, 0) + 1
+    groups: dict[tuple[str, int, int], list[Pair]] = {}
+    for p in sorted(pairs, key=lambda p: -p.score):
+        if deg_a[p.a] >= deg_b[p.b] and deg_a[p.a] > 1:
+            key = ("a", p.a, 0)
+        elif deg_b[p.b] > 1:
+            key = ("b", p.b, 0)
+        else:
+            key = ("p", p.a, p.b)
+        groups.setdefault(key, []).append(p)
+    return [sorted(g, key=lambda p: (p.a, p.b)) for g in groups.values()]

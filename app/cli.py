@@ -1,0 +1,151 @@
+"""The ``parallax`` command: headless subcommands, or the desktop app for anything else.
+
+    parallax compare A B --json OUT|- [--engine auto|semantic|lexical] [--label-a L] [--label-b L]
+    parallax [A B | SESSION.parallax] [--screenshot OUT.png]     (opens the window)
+
+Headless subcommands never import Qt; errors are one line on stderr and a non-zero exit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from app import __version__
+from app.atomic import atomic_write_text
+from app.comparison import CompareOptions, compare
+from app.documents import DocumentError, read_path
+from app.engines import EngineError
+from app.jsonio import to_json
+
+EXIT_USAGE = 2
+EXIT_INPUT = 3
+EXIT_INTERNAL = 4
+
+#: subcommand name -> (add its arguments, run it); other modules register here too.
+SUBCOMMANDS: dict[str, tuple[Callable[[argparse.ArgumentParser], None],
+                             Callable[[argparse.Namespace], int]]] = {}  # fmt: skip
+
+
+class CliError(Exception):
+    """A user-facing failure: printed as one line, exit code attached."""
+
+    def __init__(self, message: str, code: int = EXIT_INPUT) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def subcommand(name: str, add_args: Callable[[argparse.ArgumentParser], None]) -> Callable[
+    [Callable[[argparse.Namespace], int]], Callable[[argparse.Namespace], int]
+]:
+    def register(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+        SUBCOMMANDS[name] = (add_args, run)
+        return run
+
+    return register
+
+
+def _compare_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("a", help="account A: a .txt, .md or .html file")
+    p.add_argument("b", nargs="?", help="account B")
+    p.add_argument("--json", metavar="OUT", help="write the comparison JSON here ('-' = stdout)")
+    p.add_argument("--engine", choices=["auto", "semantic", "lexical"], default="auto")
+    p.add_argument("--label-a", metavar="L", help="label for account A (default: file name)")
+    p.add_argument("--label-b", metavar="L", help="label for account B")
+
+
+@subcommand("compare", _compare_args)
+def run_compare(args: argparse.Namespace) -> int:
+    if args.b is None:
+        raise CliError("compare needs two files: parallax compare A B --json OUT", EXIT_USAGE)
+    cmp = compare_files(args.a, args.b, args.engine, args.label_a, args.label_b)
+    if args.json:
+        write_json(to_json(cmp), args.json)
+    elif not getattr(args, "save", None):
+        print_summary(cmp)
+    return 0
+
+
+def compare_files(a: str, b: str, engine: str, label_a: str | None, label_b: str | None):  # type: ignore[no-untyped-def]
+    doc_a = read_path(a, label=label_a or "")
+    doc_b = read_path(b, label=label_b or "")
+    return compare(doc_a, doc_b, CompareOptions(engine=engine))
+
+
+def write_json(data: object, out: str) -> None:
+    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    if out == "-":
+        sys.stdout.write(text)
+        return
+    try:
+        atomic_write_text(Path(out), text)
+    except OSError as exc:
+        raise CliError(f"{out}: cannot write ({exc.strerror or exc})") from None
+
+
+def print_summary(cmp) -> None:  # type: ignore[no-untyped-def]
+    counts = {"same": 0, "differs": 0}
+    for link in cmp.links:
+        counts[link.relation.value] += 1
+    from app.model import Side
+
+    print(
+        f"{len(cmp.claims)} claims, {counts['same']} same, {counts['differs']} differ, "
+        f"{len(cmp.omissions(Side.A))} only in A, {len(cmp.omissions(Side.B))} only in B "
+        f"({cmp.engine} engine)"
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="parallax", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"parallax {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, (add_args, _run) in SUBCOMMANDS.items():
+        add_args(sub.add_parser(name))
+    return parser
+
+
+def _load_plugins() -> None:
+    """Subcommands that live in other core modules register themselves on import."""
+    for module in ("app.session_cli", "app.export_cli"):
+        try:
+            __import__(module)
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    _load_plugins()
+    if not args_list or args_list[0] not in (*SUBCOMMANDS, "-h", "--help", "--version"):
+        return _run_gui(args_list)
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    try:
+        return SUBCOMMANDS[args.command][1](args)
+    except (CliError, DocumentError, EngineError) as exc:
+        print(f"parallax: {exc}", file=sys.stderr)
+        return getattr(exc, "code", EXIT_INPUT)
+    except KeyboardInterrupt:
+        print("parallax: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug: still one line, never a traceback for the user
+        print(f"parallax: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _run_gui(argv: list[str]) -> int:
+    try:
+        from ui.main import main as gui_main
+    except ImportError as exc:
+        print(f"parallax: the desktop app cannot start ({exc})", file=sys.stderr)
+        return EXIT_INTERNAL
+    return gui_main(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

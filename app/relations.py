@@ -1,0 +1,274 @@
+"""Whether linked claims say the same thing, and if not, what differs between them.
+
+A link is ``differs`` when its two sides disagree on a number, date, duration or actor,
+or when one side carries a substantial point the other lacks (content words with no
+counterpart); otherwise it is ``same``. The differences found are kept on the link so the
+detail panel and the brief can show them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from app.model import Claim, Difference, Link, Relation
+from app.text import STOPWORDS, WEAK_WORDS, stem, words
+
+__all__ = ["Relation", "differences", "relate"]
+
+#: Share of one side's content words with no counterpart above which a link differs.
+UNMATCHED_SHARE = 0.5
+MAX_PHRASES = 3
+
+_UNITS = {
+    "second": ("duration", 1 / 3600), "minute": ("duration", 1 / 60), "hour": ("duration", 1.0),
+    "day": ("duration", 24.0), "week": ("duration", 168.0), "month": ("duration", 720.0),
+    "year": ("duration", 8760.0),
+}  # fmt: skip
+_NUMBER_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
+    "million": 1e6, "billion": 1e9, "dozen": 12, "half": 0.5, "a": 1, "an": 1,
+}  # fmt: skip
+_MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
+_MONTH_RE = "|".join(m.capitalize() for m in _MONTHS) + "|" + "|".join(
+    m[:3].capitalize() + r"\." for m in _MONTHS
+)
+_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+
+_NUM = r"(?:\d+(?:[.,]\d+)*|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|" \
+    r"twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|dozen|several|a few)" \
+    r"(?:[\s-]+(?:and\s+a\s+half|hundred|thousand|million))?)"  # fmt: skip
+_DURATION_RE = re.compile(
+    rf"\b(?:approximately\s+|about\s+|nearly\s+|almost\s+|over\s+|some\s+)?{_NUM}[\s-]+"
+    r"(?:and\s+a\s+half\s+)?(second|minute|hour|day|week|month|year)s?\b",
+    re.IGNORECASE,
+)
+_DATE_RE = re.compile(
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_RE})(?:\s+\d{{4}})?"
+    rf"|(?:{_MONTH_RE})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    rf"|(?:{_MONTH_RE})\s+\d{{4}}"
+    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"|(?:19|20)\d{2}"
+    r"|(?:yesterday|today|tomorrow|earlier this week|last week|next week))\b"
+)
+_NUMBER_RE = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?:\s?(?:%|percent|per cent))?(?![\w])")
+_CAP_RE = re.compile(r"\b[A-Z][\w’'.-]*(?:\s+(?:of\s+the\s+|of\s+|al-|bin\s+)?[A-Z][\w’'.-]*)*")
+_NOT_ACTORS = frozenset(
+    {m.capitalize() for m in _MONTHS + _WEEKDAYS}
+    | {w.capitalize() for w in STOPWORDS}
+    | {"Details", "Previously", "Background", "Source", "Noting", "According", "During",
+       "Following", "Nothing", "Thank", "Our", "It", "In", "As", "On", "At"}
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    kind: str
+    text: str
+    key: str
+
+
+def relate(link: Link, claims: dict[str, Claim]) -> Link:
+    """The link with its relation and differences filled in (manual links keep theirs)."""
+    text_a = " ".join(claims[c].text for c in link.a)
+    text_b = " ".join(claims[c].text for c in link.b)
+    diffs = differences(text_a, text_b)
+    if link.manual:
+        return replace(link, differences=tuple(diffs))
+    relation = Relation.DIFFERS if is_different(text_a, text_b, diffs) else Relation.SAME
+    return replace(link, relation=relation, differences=tuple(diffs))
+
+
+def is_different(text_a: str, text_b: str, diffs: list[Difference]) -> bool:
+    if any(d.kind in ("number", "date", "duration") for d in diffs):
+        return True
+    share_a, share_b = unmatched_share(text_a, text_b), unmatched_share(text_b, text_a)
+    return max(share_a, share_b) > UNMATCHED_SHARE
+
+
+def differences(text_a: str, text_b: str) -> list[Difference]:
+    """Numbers, dates, durations and actors that do not match, then one-sided phrases."""
+    out: list[Difference] = []
+    for kind, finder in (
+        ("duration", _durations), ("date", _dates), ("number", _numbers), ("actor", _actors)
+    ):  # fmt: skip
+        ma, mb = finder(text_a), finder(text_b)
+        out.extend(_mismatches(kind, ma, mb))
+    out.extend(_phrases(text_a, text_b))
+    return out
+
+
+def _mismatches(kind: str, ma: list[Mention], mb: list[Mention]) -> Iterable[Difference]:
+    keys_a, keys_b = {m.key for m in ma}, {m.key for m in mb}
+    only_a = [m for m in ma if not _has_match(m.key, keys_b, kind)]
+    only_b = [m for m in mb if not _has_match(m.key, keys_a, kind)]
+    seen: set[str] = set()
+    # pair mismatches one to one ("two hours" vs "two and a half hours"), then leftovers
+    for i in range(max(len(only_a), len(only_b))):
+        a = only_a[i].text if i < len(only_a) else None
+        b = only_b[i].text if i < len(only_b) else None
+        key = f"{a}|{b}"
+        if key not in seen:
+            seen.add(key)
+            yield Difference(kind, a, b)
+
+
+def _has_match(key: str, others: set[str], kind: str) -> bool:
+    if key in others:
+        return True
+    if kind == "actor":
+        return any(_similar_name(key, o) for o in others)
+    return False
+
+
+def _similar_name(x: str, y: str) -> bool:
+    """Transliteration variants and partial names: Zelenskyy/Zelenskiy, Xi/Xi Jinping."""
+    xs, ys = set(x.split()), set(y.split())
+    if xs & ys:
+        return True
+    return any(_close(p, q) for p in xs for q in ys)
+
+
+def _close(p: str, q: str) -> bool:
+    if min(len(p), len(q)) < 4:
+        return False
+    common = 0
+    for a, b in zip(p, q):
+        if a != b:
+            break
+        common += 1
+    return common >= max(4, min(len(p), len(q)) - 2)
+
+
+def _durations(text: str) -> list[Mention]:
+    out = []
+    for m in _DURATION_RE.finditer(text):
+        unit = m.group(1).lower()
+        value = _value(m.group(0))
+        out.append(Mention("duration", m.group(0).strip(), f"{value * _UNITS[unit][1]:.4g}h"))
+    return out
+
+
+def _value(phrase: str) -> float:
+    low = phrase.lower().replace("-", " ")
+    m = re.search(r"\d+(?:[.,]\d+)?", low)
+    base = float(m.group(0).replace(",", "")) if m else 0.0
+    if not m:
+        for w in low.split():
+            if w in _NUMBER_WORDS and w not in ("a", "an", "half"):
+                base = max(base, float(_NUMBER_WORDS[w])) if base == 0 else base
+        if base == 0 and re.search(r"\ban?\b", low):
+            base = 1.0
+    if "and a half" in low:
+        base += 0.5
+    return base
+
+
+def _dates(text: str) -> list[Mention]:
+    out = []
+    for m in _DATE_RE.finditer(text):
+        out.append(Mention("date", m.group(0), _date_key(m.group(0))))
+    return out
+
+
+def _date_key(s: str) -> str:
+    low = s.lower().replace(".", "")
+    day = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", low)
+    year = re.search(r"\b(\d{4})\b", low)
+    month = next((i + 1 for i, m in enumerate(_MONTHS) if re.search(rf"\b{m[:3]}", low)), 0)
+    if month:
+        return f"{month:02d}-{day.group(1) if day else ''}"
+    if year and low.strip() == year.group(1):
+        return year.group(1)
+    return low
+
+
+def _numbers(text: str) -> list[Mention]:
+    covered = [m.span() for m in _DURATION_RE.finditer(text)]
+    covered += [m.span() for m in _DATE_RE.finditer(text)]
+    out = []
+    for m in _NUMBER_RE.finditer(text):
+        if any(s <= m.start() < e for s, e in covered):
+            continue
+        out.append(Mention("number", m.group(0), m.group(0).replace(",", "").replace(" ", "")))
+    return out
+
+
+def _actors(text: str) -> list[Mention]:
+    out = []
+    for m in _CAP_RE.finditer(text):
+        name = m.group(0).strip(" .’'")
+        toks = [t for t in name.split() if t not in _NOT_ACTORS]
+        if not toks:
+            continue
+        if m.start() == 0 or text[: m.start()].rstrip()[-1:] in ".!?\"“":
+            # sentence-initial: only a name if more than one capitalised word
+            if len(toks) < 2:
+                continue
+        key = " ".join(t.lower().rstrip("’'s") for t in toks)
+        out.append(Mention("actor", " ".join(toks), key))
+    return out
+
+
+def content_stems(text: str) -> set[str]:
+    return {stem(w) for w in words(text) if _is_content(w)}
+
+
+def _is_content(w: str) -> bool:
+    lw = w.lower()
+    return lw not in STOPWORDS and lw not in WEAK_WORDS and len(lw) > 2 and not lw.isdigit()
+
+
+def unmatched_share(text: str, other: str) -> float:
+    mine, theirs = content_stems(text), content_stems(other)
+    if not mine:
+        return 0.0
+    return len(mine - theirs) / len(mine)
+
+
+def _phrases(text_a: str, text_b: str) -> list[Difference]:
+    out = [Difference("phrase", p, None) for p in _one_sided_runs(text_a, text_b)]
+    out += [Difference("phrase", None, p) for p in _one_sided_runs(text_b, text_a)]
+    return out
+
+
+def _one_sided_runs(text: str, other: str) -> list[str]:
+    """The longest runs of words in ``text`` whose content words ``other`` lacks."""
+    theirs = content_stems(other)
+    runs: list[tuple[int, str]] = []
+    current: list[str] = []
+    weight = 0
+
+    def close() -> None:
+        nonlocal current, weight
+        while current and current[-1].lower() in STOPWORDS:
+            current.pop()
+        while current and current[0].lower() in STOPWORDS:
+            current.pop(0)
+        if weight >= 2 or (weight == 1 and current and len(current[0]) >= 7):
+            runs.append((weight, " ".join(current)))
+        current, weight = [], 0
+
+    for token in re.finditer(r"[^\W_]+(?:['’-][^\W_]+)*|[.,;:!?()\"“”]", text):
+        w = token.group(0)
+        if not w[0].isalnum():
+            close()
+            continue
+        if _is_content(w):
+            if stem(w) in theirs:
+                close()
+                continue
+            weight += 1
+            current.append(w)
+        elif current:
+            current.append(w)
+    close()
+    runs.sort(key=lambda r: -r[0])
+    return [r for _, r in runs[:MAX_PHRASES]]

@@ -1,0 +1,201 @@
+"""Splitting a document into sentences and sentences into claims, keeping offsets.
+
+A claim is the unit an analyst would highlight: usually a sentence, but a sentence
+that packs several points ("A agreed to X; B stressed Y", "X, and Y", "X as well as Y")
+becomes several claims. Every span is ``(start, end)`` into ``Document.text`` and
+trimmed of surrounding whitespace, so ``text[start:end]`` is exactly the claim.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.model import BlockKind, Claim, Document, Side
+
+#: Words that end with a period but rarely end a sentence.
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr gen col lt sgt capt cmdr adm maj brig gov sen rep st jr sr prof rev hon
+    no nos vol art fig inc ltd co corp vs cf e.g i.e approx dept est al op sec min amb pres
+    jan feb mar apr jun jul aug sep sept oct nov dec mt ft pp para ch""".split()
+)
+#: Words after which a dotted acronym (U.S., U.K.) does end the sentence.
+SENTENCE_STARTERS = frozenset(
+    """the a an he she it they we i this that these those in on at but and or however
+    there his her its their our after before during while when meanwhile also both""".split()
+)
+MIN_CLAIM_WORDS = 4
+
+_END_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|$)")
+_LIST_MARKER_RE = re.compile(r"^\s*(?:[-*•‣–]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|[ivxIVX]{1,4}[.)])\s+")
+_HEADING_MARK_RE = re.compile(r"^#{1,6}\s+")
+_WORD_RE = re.compile(r"\w+(?:[’'.-]\w+)*")
+# clause joints a claim may be split at; the split falls before the joining word
+_JOINT_RE = re.compile(
+    r";\s+|,\s+(?=(?:and|but|while|whereas|yet|although|though)\s)"
+    r"|\s+(?=as well as\s)|\s+(?=in addition to\s)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Sentence spans inside ``text[start:end]``."""
+    end = len(text) if end is None else end
+    out: list[Span] = []
+    sent_start = start
+    for m in _END_RE.finditer(text, start, end):
+        stop = m.end()
+        if not _is_boundary(text, sent_start, m.start(), stop, end):
+            continue
+        _append_trimmed(out, text, sent_start, stop)
+        sent_start = stop
+    _append_trimmed(out, text, sent_start, end)
+    return out
+
+
+def _is_boundary(text: str, sent_start: int, dot: int, stop: int, end: int) -> bool:
+    nxt = text[stop:end].lstrip()
+    if not nxt:
+        return True
+    head = text[sent_start:dot].strip()
+    if not re.search(r"[^\W\d_]{2,}|\d{2,}", head):  # "1." or "a." list markers
+        return False
+    punct = text[dot:stop]
+    if punct.startswith("."):
+        word_m = re.search(r"([\w.]+)$", text[sent_start:dot])
+        word = word_m.group(1).lower() if word_m else ""
+        next_word = re.match(r"[\"'“‘(\[]*(\w+)", nxt)
+        nw = next_word.group(1) if next_word else ""
+        if word in ABBREVIATIONS:
+            return False
+        if re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):  # U.S, e.g
+            return nw.lower() in SENTENCE_STARTERS and nw[:1].isupper()
+        if len(word) == 1 and word.isalpha() and text[dot - 1].isupper():  # initials: J. Smith
+            return False
+        if word.isdigit() and nxt[:1].isdigit():  # 2.5 handled by regex; "No. 2" above
+            return False
+    first = nxt[0]
+    return first.isupper() or first.isdigit() or first in "\"'“‘«([–—-" or not first.isalpha()
+
+
+def _append_trimmed(out: list[Span], text: str, s: int, e: int) -> None:
+    seg = text[s:e]
+    stripped = seg.strip()
+    if not stripped or not _WORD_RE.search(stripped):
+        return
+    s += len(seg) - len(seg.lstrip())
+    e = s + len(stripped)
+    out.append(Span(s, e))
+
+
+def claim_spans(text: str, sent: Span) -> list[Span]:
+    """Split one sentence into claim spans at clause joints, never leaving a claim
+    shorter than MIN_CLAIM_WORDS words."""
+    s, e = sent.start, sent.end
+    marker = _LIST_MARKER_RE.match(text, s, e) or _HEADING_MARK_RE.match(text, s, e)
+    if marker and marker.end() < e:
+        s = marker.end()
+    cuts = [s]
+    depth_quote = _quote_depth_map(text, s, e)
+    for m in _JOINT_RE.finditer(text, s, e):
+        if depth_quote.get(m.start(), 0):
+            continue
+        cut = m.end()
+        if m.group().startswith(",") and not _starts_clause(text, cut, e):
+            continue
+        if _words(text, cuts[-1], m.start()) >= MIN_CLAIM_WORDS and _words(
+            text, cut, e
+        ) >= MIN_CLAIM_WORDS:
+            cuts.append(cut)
+    spans = []
+    for i, c in enumerate(cuts):
+        stop = cuts[i + 1] if i + 1 < len(cuts) else e
+        seg = text[c:stop]
+        right = seg.rstrip().rstrip(";,")
+        left_trim = len(seg) - len(seg.lstrip())
+        spans.append(Span(c + left_trim, c + len(right.rstrip())))
+    return [sp for sp in spans if sp.end > sp.start]
+
+
+_SUBJECT_WORDS = frozenset(
+    """i we you he she it they this that these those there the a an its their his her our
+    both each all neither either some many most""".split()
+)
+_VERBISH = frozenset(
+    """is are was were be been being has have had will would shall should can could may
+    might must do does did said says say added noted stressed agreed called urged""".split()
+)
+
+
+def _starts_clause(text: str, s: int, e: int) -> bool:
+    """Whether the words after a coordinating conjunction form a clause of their own
+    ("and the U.S. side should...", "and resulted in...") rather than the last item
+    of a list ("..., military, and law enforcement")."""
+    stop = re.search(r"[,;:]", text[s:e])
+    words = [w.lower() for w in _WORD_RE.findall(text, s, s + stop.start() if stop else e)]
+    if len(words) < MIN_CLAIM_WORDS + 1:
+        return False
+    first = words[1]
+    raw_first = _WORD_RE.findall(text, s, e)[1]
+    subjectish = first in _SUBJECT_WORDS or (raw_first[:1].isupper() and first not in ("i",))
+    raw = _WORD_RE.findall(text, s, s + stop.start() if stop else e)
+    verbish = any(
+        w.lower() in _VERBISH or (len(w) > 4 and w.endswith("ed") and w.islower()) for w in raw[1:]
+    )
+    starts_verb = first.endswith("ed") or first in _VERBISH
+    return verbish and (subjectish or starts_verb)
+
+
+def _words(text: str, s: int, e: int) -> int:
+    return len(_WORD_RE.findall(text, s, e))
+
+
+def _quote_depth_map(text: str, s: int, e: int) -> dict[int, int]:
+    """Positions inside quotation marks (splitting a quote apart reads badly)."""
+    depth = 0
+    out: dict[int, int] = {}
+    straight_open = False
+    for i in range(s, e):
+        ch = text[i]
+        if ch in "“«":
+            depth += 1
+        elif ch in "”»":
+            depth = max(0, depth - 1)
+        elif ch == '"':
+            straight_open = not straight_open
+            depth += 1 if straight_open else -1
+            depth = max(0, depth)
+        if depth:
+            out[i] = depth
+    return out
+
+
+def segment(doc: Document, side: Side) -> list[Claim]:
+    """All claims of a document, in reading order, with ids ``a0``, ``a1``... ."""
+    claims: list[Claim] = []
+    sent_no = 0
+    blocks = doc.blocks or ()
+    for block in blocks:
+        if block.kind is BlockKind.HEADING:
+            continue  # headings are structure (topics), not claims
+        sents = sentences(doc.text, block.start, block.end)
+        for sent in sents:
+            for sp in claim_spans(doc.text, sent):
+                cid = f"{side.value}{len(claims)}"
+                claims.append(Claim(cid, side, sp.start, sp.end, doc.text[sp.start : sp.end],
+                                    sentence=sent_no))
+            sent_no += 1
+    return claims
+
+
+def is_heading_claim(doc: Document, claim: Claim) -> bool:
+    return any(
+        b.kind is BlockKind.HEADING and b.start <= claim.start and claim.end <= b.end
+        for b in doc.blocks
+    )

@@ -1,0 +1,66 @@
+"""Word-level helpers shared by the engines, relations and topics: tokens, stems, stopwords."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*(?:-[^\W_]+)*")
+
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each
+    few for from further had has have having he her here hers herself him himself his how
+    i if in into is it its itself just me more most my myself no nor not of off on once only
+    or other our ours ourselves out over own same she should so some such than that the
+    their theirs them themselves then there these they this those through to too under until
+    up very was we were what when where which while who whom why will with would you your
+    yours yourself yourselves said says say added stated noted according also well
+    may might must shall upon whether within without toward towards via per amid among
+    """.split()
+)
+#: Words too general to carry a claim's point; kept out of topic labels and phrase diffs.
+WEAK_WORDS = frozenset(
+    """statement side sides two one issue issues question way ways part time today thing
+    things number lot new said told like made make making take took give given need needs
+    needed able already recently including include includes included further other another
+    per cent percent mr mrs ms president minister secretary""".split()
+)
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A light English stemmer: enough to meet "agreed"/"agreement"/"agree" halfway."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if len(w) <= 3:
+        return w
+    for suffix, repl in (
+        ("ational", "ate"), ("ization", "ize"), ("iveness", "ive"), ("fulness", "ful"),
+        ("ements", ""), ("ement", ""), ("ments", ""), ("ment", ""), ("ations", "ate"),
+        ("ation", "ate"), ("ities", ""), ("ity", ""), ("ies", "y"), ("ied", "y"),
+        ("ing", ""), ("edly", ""), ("ed", ""), ("ly", ""), ("es", ""), ("s", ""),
+    ):  # fmt: skip
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: len(w) - len(suffix)] + repl
+            break
+    if len(w) > 3 and w[-1] == "e":
+        w = w[:-1]
+    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiousl":
+        w = w[:-1]
+    return w
+
+
+def words(text: str) -> list[str]:
+    return WORD_RE.findall(text)
+
+
+def content_terms(text: str) -> list[str]:
+    """Stems of the words that carry meaning, in order."""
+    return [stem(w) for w in words(text) if w.lower() not in STOPWORDS and not w.isdigit()]
+
+
+def is_content(word: str) -> bool:
+    lw = word.lower()
+    return lw not in STOPWORDS and lw not in WEAK_WORDS and len(lw) > 1

@@ -1,0 +1,229 @@
+"""Grouping the claims of both accounts into topics with short human labels.
+
+The longer account is the spine. Where it has headings, each heading opens a topic
+named after it. Otherwise it is cut into runs of consecutive claims at the points where
+the subject changes most (adjacent-claim similarity valleys, as in TextTiling). Claims
+of the other account join the topic of the claims they are linked to; unlinked ones
+join the topic they are closest to in meaning, with a nudge towards their neighbours'
+topic so a paragraph is not scattered. Everything here is linear in the claim count.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import replace
+
+import numpy as np
+
+from app.align import centre
+from app.engines import Vectors
+from app.model import BlockKind, Claim, Document, Link, Side, Topic
+from app.text import STOPWORDS, WEAK_WORDS, stem
+
+MIN_TOPIC = 2
+NEIGHBOUR_BONUS = 0.08
+
+
+def topic_target(n_claims: int) -> int:
+    """How many topics to aim for: about one per six claims, more slowly for long texts."""
+    if n_claims <= 3:
+        return 1
+    return max(1, min(40, round(math.sqrt(n_claims * 0.9))))
+
+
+def assign(
+    doc_a: Document, doc_b: Document, claims: list[Claim], links: list[Link], vectors: Vectors
+) -> tuple[list[Topic], list[Claim]]:
+    if not claims:
+        return [], claims
+    n_a = sum(1 for c in claims if c.side is Side.A)
+    spine_side = Side.A if n_a >= len(claims) - n_a else Side.B
+    spine_doc = doc_a if spine_side is Side.A else doc_b
+    index = {c.id: i for i, c in enumerate(claims)}
+    vec = centre(vectors) if len(vectors) == len(claims) else None
+    spine = [c for c in claims if c.side is spine_side]
+    other = [c for c in claims if c.side is not spine_side]
+
+    groups = _heading_groups(spine_doc, spine) or _tiling_groups(spine, vec, index)
+    topic_of: dict[str, int] = {}
+    for g, members in enumerate(groups):
+        for c in members:
+            topic_of[c.id] = g
+    _assign_other(other, groups, topic_of, links, vec, index)
+
+    members_by_topic: dict[int, list[Claim]] = {}
+    for c in claims:
+        members_by_topic.setdefault(topic_of[c.id], []).append(c)
+    heading_labels = _heading_labels(spine_doc, groups)
+    labels = _labels(members_by_topic, heading_labels)
+    order = sorted(members_by_topic, key=lambda g: g)
+    topics = []
+    renumber = {}
+    for k, g in enumerate(order):
+        tid = f"t{k + 1}"
+        renumber[g] = tid
+        topics.append(Topic(tid, labels[g]))
+    out = [replace(c, topic=renumber[topic_of[c.id]]) for c in claims]
+    return topics, out
+
+
+def _heading_groups(doc: Document, spine: list[Claim]) -> list[list[Claim]]:
+    heads = [b for b in doc.blocks if b.kind is BlockKind.HEADING]
+    if not heads:
+        return []
+    groups: list[list[Claim]] = [[] for _ in range(len(heads) + 1)]
+    for c in spine:
+        k = sum(1 for h in heads if h.start <= c.start)
+        groups[k].append(c)
+    if not groups[0]:
+        groups = groups[1:]
+    return [g for g in groups if g] or []
+
+
+def _heading_labels(doc: Document, groups: list[list[Claim]]) -> dict[int, str]:
+    heads = [b for b in doc.blocks if b.kind is BlockKind.HEADING]
+    out: dict[int, str] = {}
+    for g, members in enumerate(groups):
+        if not members:
+            continue
+        before = [h for h in heads if h.start <= members[0].start]
+        if before:
+            h = before[-1]
+            label = doc.text[h.start : h.end].lstrip("#").strip()
+            if label and all(not (h.start <= c.start) or c in members for c in []):
+                out[g] = label[:60]
+            out[g] = label[:60]
+    return out
+
+
+def _tiling_groups(
+    spine: list[Claim], vec: Vectors | None, index: dict[str, int]
+) -> list[list[Claim]]:
+    k = topic_target(len(spine))
+    if k <= 1 or vec is None or len(spine) < 2 * MIN_TOPIC:
+        return [spine]
+    rows = vec[[index[c.id] for c in spine]]
+    # similarity across each gap, smoothed over a window of two claims either side
+    gaps = []
+    for i in range(1, len(spine)):
+        left = rows[max(0, i - 2) : i].mean(axis=0)
+        right = rows[i : i + 2].mean(axis=0)
+        denom = float(np.linalg.norm(left) * np.linalg.norm(right)) or 1.0
+        sim = float(left @ right) / denom
+        if spine[i].sentence == spine[i - 1].sentence:
+            sim += 1.0  # never cut inside a sentence
+        gaps.append((sim, i))
+    cuts: list[int] = []
+    for _sim, i in sorted(gaps):
+        if len(cuts) >= k - 1:
+            break
+        if i < MIN_TOPIC or len(spine) - i < MIN_TOPIC:
+            continue
+        if any(abs(i - c) < MIN_TOPIC for c in cuts):
+            continue
+        cuts.append(i)
+    bounds = [0, *sorted(cuts), len(spine)]
+    return [spine[s:e] for s, e in zip(bounds, bounds[1:]) if e > s]
+
+
+def _assign_other(
+    other: list[Claim],
+    groups: list[list[Claim]],
+    topic_of: dict[str, int],
+    links: list[Link],
+    vec: Vectors | None,
+    index: dict[str, int],
+) -> None:
+    partners: dict[str, list[str]] = {}
+    for link in links:
+        for x in link.a:
+            partners.setdefault(x, []).extend(link.b)
+        for y in link.b:
+            partners.setdefault(y, []).extend(link.a)
+    centroids = None
+    if vec is not None:
+        centroids = np.stack([vec[[index[c.id] for c in g]].mean(axis=0) for g in groups])
+        centroids /= np.clip(np.linalg.norm(centroids, axis=1, keepdims=True), 1e-9, None)
+    previous: int | None = None
+    for c in other:
+        votes = Counter(topic_of[p] for p in partners.get(c.id, []) if p in topic_of)
+        if votes:
+            g = votes.most_common(1)[0][0]
+        elif centroids is not None and vec is not None:
+            sims = centroids @ vec[index[c.id]]
+            if previous is not None:
+                sims[previous] += NEIGHBOUR_BONUS
+            g = int(np.argmax(sims))
+        else:
+            g = previous if previous is not None else 0
+        topic_of[c.id] = g
+        previous = g
+
+
+_PHRASE_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+def _labels(members: dict[int, list[Claim]], fixed: dict[int, str]) -> dict[int, str]:
+    """A short label per topic: its most telling one- or two-word phrase."""
+    counts: dict[int, Counter[str]] = {}
+    surface: dict[str, Counter[str]] = {}
+    for g, claims in members.items():
+        cnt: Counter[str] = Counter()
+        for c in claims:
+            seen = set()
+            for key, text in _candidates(c.text):
+                if key not in seen:
+                    seen.add(key)
+                    cnt[key] += 1
+                    surface.setdefault(key, Counter())[text] += 1
+        counts[g] = cnt
+    n_topics = len(members)
+    df: Counter[str] = Counter()
+    for cnt in counts.values():
+        df.update(cnt.keys())
+    labels: dict[int, str] = {}
+    used: set[str] = set()
+    for g in sorted(members):
+        if g in fixed:
+            labels[g] = fixed[g]
+            continue
+        scored = sorted(
+            counts[g].items(),
+            key=lambda kv: -(
+                kv[1] * math.log(1 + n_topics / df[kv[0]]) * (1.6 if " " in kv[0] else 1.0)
+            ),
+        )
+        label = next((k for k, _ in scored if k not in used), None)
+        if label is None:
+            labels[g] = f"Topic {g + 1}"
+            continue
+        used.add(label)
+        text = surface[label].most_common(1)[0][0]
+        labels[g] = text[:1].upper() + text[1:]
+    return labels
+
+
+def _candidates(text: str) -> list[tuple[str, str]]:
+    toks = [(m.group(0), m.start()) for m in _PHRASE_WORD.finditer(text)]
+    out: list[tuple[str, str]] = []
+    good = [
+        w.lower() not in STOPWORDS and w.lower() not in WEAK_WORDS and len(w) > 2 for w, _ in toks
+    ]
+    for i, (w, _) in enumerate(toks):
+        if not good[i]:
+            continue
+        shown = w if _proper(w, i) else w.lower()
+        out.append((stem(w), shown))
+        if i + 1 < len(toks) and good[i + 1]:
+            w2 = toks[i + 1][0]
+            between = text[toks[i][1] + len(w) : toks[i + 1][1]]
+            if between.strip() == "":
+                shown2 = w2 if _proper(w2, i + 1) else w2.lower()
+                out.append((f"{stem(w)} {stem(w2)}", f"{shown} {shown2}"))
+    return out
+
+
+def _proper(word: str, position: int) -> bool:
+    return word[:1].isupper() and (position > 0 or word.isupper())
