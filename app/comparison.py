@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -25,7 +25,8 @@ _STAGES = {"segment": 2, "embed": 80, "align": 10, "relate": 5, "topics": 3}
 @dataclass(frozen=True)
 class CompareOptions:
     engine: str = "auto"
-    align: AlignConfig = field(default_factory=AlignConfig)
+    #: None: the engine's own default (see align.default_config)
+    align: AlignConfig | None = None
 
 
 class _Reporter:
@@ -72,7 +73,8 @@ def compare(
     texts = [c.text for c in claims_a] + [c.text for c in claims_b]
     sem = eng.embed(texts, rep.stage("embed")) if texts else np.zeros((0, 1), np.float32)
     lex = LexicalEngine().embed(texts) if eng.name != "lexical" else None
-    links = align_claims(claims_a, claims_b, sem, lex, opts.align, rep.stage("align"), rep.check)
+    cfg = opts.align or align.default_config(eng.name)
+    links = align_claims(claims_a, claims_b, sem, lex, cfg, rep.stage("align"), rep.check)
     relate = rep.stage("relate")
     links = [relations.relate(link, _by_id(claims_a, claims_b)) for link in links]
     relate(1, 1)
@@ -101,7 +103,7 @@ def align_claims(
     n, m = len(claims_a), len(claims_b)
     if not n or not m:
         return []
-    vec = align.centre(sem)
+    vec = align.centre(sem) if cfg.centre else sem
     la = lb = None
     if lex is not None:
         la, lb = lex[:n], lex[n:]

@@ -1,0 +1,839 @@
+"""The exported brief: a comparison as a plain structure, rendered to Markdown and HTML.
+
+The HTML is self-contained (inline CSS) and deliberately sticks to the subset of HTML
+and CSS that Qt's QTextDocument understands, because the PDF is made from the very same
+HTML (ui/pdf_export.py). Browsers get a few extra rules that Qt silently ignores.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from app import __version__
+from app.model import (
+    BlockKind,
+    Claim,
+    Comparison,
+    Difference,
+    Document,
+    Link,
+    Relation,
+    Side,
+    Status,
+    TopicCounts,
+)
+from app.review import Note, ReviewState, claim_target, link_target
+
+NoteMap = dict[str, Note]
+
+SCOPES = ("all", "differences", "omissions", "topics")
+PAGE_SIZES = ("A4", "Letter")
+
+# Okabe-Ito hues (safe for the common colour-vision deficiencies), and light tints of
+# them for backgrounds, so that a printed page stays light and the text stays black.
+SAME_COLOUR = "#0072B2"
+DIFFERS_COLOUR = "#E69F00"
+ONLY_COLOUR = "#CC79A7"
+SAME_TINT = "#D6E8F4"
+DIFFERS_TINT = "#FBECC8"
+ONLY_TINT = "#F6E4EE"
+MARK_TINT = "#F5C660"  # the words that differ, inside a differs tint
+INK = "#1A1A1A"
+MUTED = "#5A5F66"
+RULE = "#B8BEC6"
+
+COLOURS = {Status.SAME: SAME_COLOUR, Status.DIFFERS: DIFFERS_COLOUR, Status.ONLY: ONLY_COLOUR}
+TINTS = {Status.SAME: SAME_TINT, Status.DIFFERS: DIFFERS_TINT, Status.ONLY: ONLY_TINT}
+
+# Symbols carry the status for readers who cannot see the colours (or print in grey).
+SAME_SYMBOL = "✓"
+DIFFERS_SYMBOL = "≠"
+ONLY_SYMBOLS = {Side.A: "◧", Side.B: "◨"}
+
+DIFFERENCE_KINDS = {
+    "number": "Figures",
+    "date": "Dates",
+    "duration": "Durations",
+    "actor": "Who",
+    "phrase": "Wording",
+}
+
+FONT_STACK = "'Noto Sans', 'DejaVu Sans', 'Segoe UI', 'Helvetica Neue', Arial, sans-serif"
+
+
+class BriefError(ValueError):
+    """Options that cannot make a brief (unknown scope, topic, page size)."""
+
+
+@dataclass(frozen=True)
+class BriefOptions:
+    """What goes into a brief and how it is laid out on paper."""
+
+    scope: str = "all"  # all | differences | omissions | topics
+    topics: tuple[str, ...] = ()  # topic ids or labels, for scope "topics"
+    summary: bool = True
+    side_by_side: bool = True
+    full_texts: bool = False
+    notes: bool = True
+    legend: bool = True
+    provenance: bool = True
+    title: str = ""
+    page_size: str = "A4"
+    landscape: bool = False
+
+    def __post_init__(self) -> None:
+        if self.scope not in SCOPES:
+            raise BriefError(f"unknown scope {self.scope!r} (use one of {', '.join(SCOPES)})")
+        if self.page_size not in PAGE_SIZES:
+            raise BriefError(f"unknown page size {self.page_size!r} (use A4 or Letter)")
+        if self.scope == "topics" and not self.topics:
+            raise BriefError("scope 'topics' needs at least one topic")
+
+
+# --- the structure ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Fragment:
+    text: str
+    marked: bool = False
+
+
+@dataclass(frozen=True)
+class BriefClaim:
+    id: str
+    fragments: tuple[Fragment, ...]
+    note: str = ""
+    flags: frozenset[str] = frozenset()
+
+    @property
+    def text(self) -> str:
+        return "".join(f.text for f in self.fragments)
+
+
+@dataclass(frozen=True)
+class Pair:
+    """One link: claims of A beside claims of B."""
+
+    status: Status
+    a: tuple[BriefClaim, ...]
+    b: tuple[BriefClaim, ...]
+    differences: tuple[Difference, ...] = ()  # the specific ones (figures, dates, who)
+    note: str = ""
+    flags: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class TopicSection:
+    id: str
+    label: str
+    counts: TopicCounts
+    pairs: tuple[Pair, ...]
+    only_a: tuple[BriefClaim, ...]
+    only_b: tuple[BriefClaim, ...]
+
+
+@dataclass(frozen=True)
+class Account:
+    side: Side
+    label: str
+    source: str
+    url: str
+    date: str
+    sha256: str
+    claims: int
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of an annotated full text: plain, or one claim with its status."""
+
+    text: str
+    status: Status | None = None
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    kind: BlockKind
+    runs: tuple[Run, ...]
+
+
+@dataclass(frozen=True)
+class AnnotatedText:
+    side: Side
+    label: str
+    paragraphs: tuple[Paragraph, ...]
+
+
+@dataclass(frozen=True)
+class Totals:
+    same_links: int
+    differs_links: int
+    only_a: int
+    only_b: int
+
+
+@dataclass(frozen=True)
+class Brief:
+    title: str
+    accounts: tuple[Account, Account]
+    totals: Totals
+    topics: tuple[TopicSection, ...]
+    texts: tuple[AnnotatedText, ...]
+    provenance: tuple[tuple[str, str], ...]
+    options: BriefOptions
+    generated: str = field(default="")
+
+    def account(self, side: Side) -> Account:
+        return self.accounts[0] if side is Side.A else self.accounts[1]
+
+
+# --- building ---------------------------------------------------------------------
+
+
+def build_brief(
+    source: ReviewState | Comparison, options: BriefOptions | None = None,
+    now: datetime | None = None,
+) -> Brief:  # fmt: skip
+    """The brief of a comparison (or of a review, with its notes) under ``options``."""
+    opts = options or BriefOptions()
+    state = source if isinstance(source, ReviewState) else ReviewState(source)
+    cmp = state.comparison
+    notes = {n.target: n for n in state.notes} if opts.notes else {}
+    wanted = _wanted_topics(cmp, opts)
+    accounts = (_account(cmp, Side.A), _account(cmp, Side.B))
+    sections = _sections(cmp, opts, wanted, notes)
+    texts = tuple(_annotated(cmp, side) for side in Side) if opts.full_texts else ()
+    stamp = (now or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M UTC")
+    title = opts.title.strip() or default_title(cmp)
+    return Brief(
+        title, accounts, _totals(cmp, wanted), sections, texts,
+        _provenance(cmp, accounts, opts, stamp), opts, stamp,
+    )  # fmt: skip
+
+
+def default_title(cmp: Comparison) -> str:
+    return f"{label_of(cmp.doc_a, Side.A)} and {label_of(cmp.doc_b, Side.B)} compared"
+
+
+def label_of(doc: Document, side: Side) -> str:
+    return doc.label.strip() or f"Account {side.value.upper()}"
+
+
+def _account(cmp: Comparison, side: Side) -> Account:
+    doc = cmp.document(side)
+    return Account(
+        side, label_of(doc, side), doc.source, doc.url, doc.date, doc.sha256,
+        len(cmp.side_claims(side)),
+    )  # fmt: skip
+
+
+def _wanted_topics(cmp: Comparison, opts: BriefOptions) -> list[tuple[str, str]]:
+    """(id, label) of the topics in the brief, in order; "" is claims without a topic."""
+    known = [(t.id, t.label) for t in cmp.topics]
+    ids = {t.id for t in cmp.topics}
+    if any(c.topic is None or c.topic not in ids for c in cmp.claims):
+        known.append(("", "Other"))
+    if opts.scope != "topics":
+        return known
+    picked: list[tuple[str, str]] = []
+    for want in opts.topics:
+        key = want.strip().casefold()
+        match = [t for t in known if key in (t[0].casefold(), t[1].casefold())]
+        if not match:
+            labels = ", ".join(label for _tid, label in known) or "none"
+            raise BriefError(f"no topic {want!r} in this comparison (topics: {labels})")
+        picked.extend(m for m in match if m not in picked)
+    return [t for t in known if t in picked]
+
+
+def _topic_of(cmp: Comparison, claim_id: str) -> str:
+    topic = cmp.claim_by_id[claim_id].topic
+    return topic if topic and topic in {t.id for t in cmp.topics} else ""
+
+
+def _sections(
+    cmp: Comparison, opts: BriefOptions, wanted: list[tuple[str, str]], notes: NoteMap
+) -> tuple[TopicSection, ...]:
+    pairs: dict[str, list[Pair]] = {tid: [] for tid, _ in wanted}
+    only: dict[tuple[str, Side], list[BriefClaim]] = {}
+    if opts.scope != "omissions":
+        for link in cmp.links:
+            if opts.scope == "differences" and link.relation is not Relation.DIFFERS:
+                continue
+            tid = _topic_of(cmp, (link.a or link.b)[0])
+            if tid in pairs:
+                pairs[tid].append(_pair(cmp, link, notes))
+    if opts.scope != "differences":
+        for side in Side:
+            for c in cmp.omissions(side):
+                tid = _topic_of(cmp, c.id)
+                only.setdefault((tid, side), []).append(_claim(c, (), notes))
+    counts = cmp.topic_counts()
+    out = []
+    for tid, label in wanted:
+        section = TopicSection(
+            tid, label, counts.get(tid) or _counts_without_topic(cmp), tuple(pairs[tid]),
+            tuple(only.get((tid, Side.A), ())), tuple(only.get((tid, Side.B), ())),
+        )  # fmt: skip
+        if section.pairs or section.only_a or section.only_b:
+            out.append(section)
+    return tuple(out)
+
+
+def _counts_without_topic(cmp: Comparison) -> TopicCounts:
+    counts: dict[str, int] = {}
+    for c in cmp.claims:
+        if _topic_of(cmp, c.id) == "":
+            key = f"{cmp.status(c.id).value}_{c.side.value}"
+            counts[key] = counts.get(key, 0) + 1
+    return TopicCounts(**counts)
+
+
+def _pair(cmp: Comparison, link: Link, notes: NoteMap) -> Pair:
+    differs = link.relation is Relation.DIFFERS
+    marks_a = [d.a for d in link.differences if d.a] if differs else []
+    marks_b = [d.b for d in link.differences if d.b] if differs else []
+    a = tuple(_claim(cmp.claim_by_id[i], marks_a, notes) for i in link.a)
+    b = tuple(_claim(cmp.claim_by_id[i], marks_b, notes) for i in link.b)
+    specific = tuple(d for d in link.differences if d.kind != "phrase") if differs else ()
+    note = notes.get(link_target(link))
+    status = Status.DIFFERS if differs else Status.SAME
+    if note is None:
+        return Pair(status, a, b, specific)
+    return Pair(status, a, b, specific, note.text.strip(), note.flags)
+
+
+def _claim(claim: Claim, marks: Iterable[str], notes: NoteMap) -> BriefClaim:
+    note = notes.get(claim_target(claim.id))
+    fragments = mark_fragments(claim.text, marks)
+    if note is None:
+        return BriefClaim(claim.id, fragments)
+    return BriefClaim(claim.id, fragments, note.text.strip(), note.flags)
+
+
+def mark_fragments(text: str, needles: Iterable[str]) -> tuple[Fragment, ...]:
+    """Split ``text`` into plain and marked fragments, marking each needle found in it
+    (first occurrence; exact case first, then ignoring case). Overlaps are merged."""
+    spans: list[tuple[int, int]] = []
+    folded = text.casefold() if len(text.casefold()) == len(text) else None
+    for needle in needles:
+        needle = needle.strip()
+        if not needle:
+            continue
+        at = text.find(needle)
+        if at < 0 and folded is not None:
+            at = folded.find(needle.casefold())
+        if at >= 0:
+            spans.append((at, at + len(needle)))
+    spans.sort()
+    merged: list[list[int]] = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    out: list[Fragment] = []
+    pos = 0
+    for s, e in merged:
+        if s > pos:
+            out.append(Fragment(text[pos:s]))
+        out.append(Fragment(text[s:e], marked=True))
+        pos = e
+    if pos < len(text) or not out:
+        out.append(Fragment(text[pos:]))
+    return tuple(out)
+
+
+def _totals(cmp: Comparison, wanted: list[tuple[str, str]]) -> Totals:
+    ids = {tid for tid, _ in wanted}
+    same = differs = 0
+    for link in cmp.links:
+        if _topic_of(cmp, (link.a or link.b)[0]) in ids:
+            if link.relation is Relation.DIFFERS:
+                differs += 1
+            else:
+                same += 1
+    only = {
+        side: sum(1 for c in cmp.omissions(side) if _topic_of(cmp, c.id) in ids) for side in Side
+    }
+    return Totals(same, differs, only[Side.A], only[Side.B])
+
+
+def _annotated(cmp: Comparison, side: Side) -> AnnotatedText:
+    doc = cmp.document(side)
+    claims = sorted(cmp.side_claims(side), key=lambda c: c.start)
+    paragraphs = []
+    k = 0
+    blocks = doc.blocks or ()
+    if not blocks and doc.text:
+        from app.model import Block  # local: only for documents built without blocks
+
+        blocks = (Block(BlockKind.PARAGRAPH, 0, len(doc.text)),)
+    for block in blocks:
+        runs: list[Run] = []
+        pos = block.start
+        while k < len(claims) and claims[k].end <= block.start:
+            k += 1
+        j = k
+        while j < len(claims) and claims[j].start < block.end:
+            c = claims[j]
+            s, e = max(c.start, pos), min(c.end, block.end)
+            if s > pos:
+                runs.append(Run(doc.text[pos:s]))
+            if e > s:
+                runs.append(Run(doc.text[s:e], cmp.status(c.id)))
+            pos = max(pos, e)
+            j += 1
+        if pos < block.end:
+            runs.append(Run(doc.text[pos : block.end]))
+        if any(r.text.strip() for r in runs):
+            paragraphs.append(Paragraph(block.kind, tuple(runs)))
+    return AnnotatedText(side, label_of(doc, side), tuple(paragraphs))
+
+
+def _provenance(
+    cmp: Comparison, accounts: Sequence[Account], opts: BriefOptions, stamp: str
+) -> tuple[tuple[str, str], ...]:
+    engine = cmp.engine + (f" {cmp.engine_version}" if cmp.engine_version else "")
+    rows = [("Generated", stamp), ("Parallax", __version__), ("Comparison engine", engine)]
+    for acc in accounts:
+        where = acc.source or "pasted text"
+        rows.append((f"{acc.label} — source", where + (f" ({acc.url})" if acc.url else "")))
+        rows.append((f"{acc.label} — SHA-256", acc.sha256 or "not recorded"))
+    rows.append(("Scope", describe_scope(opts)))
+    return tuple(rows)
+
+
+def describe_scope(opts: BriefOptions) -> str:
+    if opts.scope == "differences":
+        return "differences only"
+    if opts.scope == "omissions":
+        return "omissions only (claims found in one account only)"
+    if opts.scope == "topics":
+        return "selected topics: " + ", ".join(opts.topics)
+    return "everything"
+
+
+# --- shared wording ---------------------------------------------------------------
+
+
+def only_in(label: str) -> str:
+    return f"Only in {label}"
+
+
+def difference_line(d: Difference, label_a: str, label_b: str) -> tuple[str, str, str]:
+    """(kind, A's wording, B's wording) for one specific difference."""
+    kind = DIFFERENCE_KINDS.get(d.kind, d.kind.capitalize())
+    return kind, d.a or "not stated", d.b or "not stated"
+
+
+def headline(brief: Brief) -> str:
+    t = brief.totals
+    a, b = brief.account(Side.A).label, brief.account(Side.B).label
+    parts = [
+        _plural(t.same_links, "passage agrees", "passages agree"),
+        _plural(t.differs_links, "passage differs", "passages differ"),
+        f"{_plural(t.only_a, 'claim appears', 'claims appear')} only in {a}",
+        f"{_plural(t.only_b, 'claim', 'claims')} only in {b}",
+    ]
+    return ", ".join(parts[:-1]) + " and " + parts[-1] + "."
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def _flag_words(flags: frozenset[str]) -> list[str]:
+    return [w for f, w in (("important", "★ Important"), ("reviewed", "Reviewed")) if f in flags]
+
+
+LEGEND = (
+    (Status.SAME, SAME_SYMBOL, "Same", "both accounts say this"),
+    (Status.DIFFERS, DIFFERS_SYMBOL, "Differs", "both accounts cover this, but not alike"),
+    (Status.ONLY, "◧ ◨", "Only in one account", "◧ only in A, ◨ only in B"),
+)
+
+
+# --- Markdown ---------------------------------------------------------------------
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
+
+
+def md_escape(text: str) -> str:
+    """Text that Markdown shows as written (also safe inside a table cell)."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def _md_claims(claims: Sequence[BriefClaim]) -> str:
+    parts = []
+    for c in claims:
+        text = "".join(
+            f"**{md_escape(f.text)}**" if f.marked and f.text.strip() else md_escape(f.text)
+            for f in c.fragments
+        )
+        parts.append(text.replace("****", ""))
+    return " ".join(parts) or "—"
+
+
+def render_markdown(brief: Brief) -> str:
+    """The brief as Markdown (renders with the ``markdown`` package's ``tables``)."""
+    o = brief.options
+    a, b = brief.account(Side.A), brief.account(Side.B)
+    out = [f"# {md_escape(brief.title)}", ""]
+    for acc in brief.accounts:
+        out.append(f"- **{acc.side.value.upper()}: {md_escape(acc.label)}**{_md_meta(acc)}")
+    out += ["", md_escape(headline(brief)), ""]
+    if o.legend:
+        out += ["## Legend", ""]
+        out += [f"- {sym} **{name}**: {md_escape(text)}" for _s, sym, name, text in LEGEND]
+        out += ["- **Bold** inside a claim: the words that differ", ""]
+    if o.summary:
+        out += ["## At a glance", "", "Claims in each account (A / B).", ""]
+        out.append(
+            f"| Topic | {SAME_SYMBOL} Same | {DIFFERS_SYMBOL} Differs | ◧ Only in "
+            f"{md_escape(a.label)} | ◨ Only in {md_escape(b.label)} |"
+        )
+        out.append("|---|---:|---:|---:|---:|")
+        for t in brief.topics:
+            c = t.counts
+            out.append(
+                f"| {md_escape(t.label)} | {c.same_a} / {c.same_b} | "
+                f"{c.differs_a} / {c.differs_b} | {c.only_a} | {c.only_b} |"
+            )
+        out.append("")
+    if o.side_by_side:
+        for n, t in enumerate(brief.topics, 1):
+            out += _md_topic(n, t, a.label, b.label, o.notes)
+    if brief.texts:
+        for text in brief.texts:
+            out += [f"## Full text: {md_escape(text.label)}", ""]
+            out += [_md_paragraph(p, text.side) for p in text.paragraphs]
+    if o.provenance:
+        out += ["## Provenance", "", "| | |", "|---|---|"]
+        out += [f"| {md_escape(k)} | {md_escape(v)} |" for k, v in brief.provenance]
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _md_meta(acc: Account) -> str:
+    bits = [md_escape(x) for x in (acc.source, acc.date) if x]
+    if acc.url:
+        bits.append(f"<{acc.url}>" if " " not in acc.url else md_escape(acc.url))
+    return (" — " + ", ".join(bits)) if bits else ""
+
+
+def _md_topic(n: int, t: TopicSection, label_a: str, label_b: str, notes: bool) -> list[str]:
+    out = [f"## {n}. {md_escape(t.label)}", ""]
+    if t.pairs:
+        out += [f"| | {md_escape(label_a)} | {md_escape(label_b)} |", "|---|---|---|"]
+        for p in t.pairs:
+            sym = SAME_SYMBOL if p.status is Status.SAME else DIFFERS_SYMBOL
+            out.append(f"| {sym} {p.status.value} | {_md_claims(p.a)} | {_md_claims(p.b)} |")
+        out.append("")
+        for p in t.pairs:
+            out += _md_pair_details(p, label_a, label_b, notes)
+    for side, claims, label in ((Side.A, t.only_a, label_a), (Side.B, t.only_b, label_b)):
+        if claims:
+            out += [f"**{ONLY_SYMBOLS[side]} {md_escape(only_in(label))}**", ""]
+            for c in claims:
+                out.append(f"- {md_escape(c.text)}")
+                if notes and (c.note or c.flags):
+                    out.append(f"    - *Note:* {_md_note(c.note, c.flags)}")
+            out.append("")
+    return out
+
+
+def _md_pair_details(p: Pair, label_a: str, label_b: str, notes: bool) -> list[str]:
+    lines = []
+    first = md_escape(p.a[0].text if p.a else p.b[0].text)
+    lead = first if len(first) <= 60 else first[:57].rstrip() + "…"
+    for d in p.differences:
+        kind, wa, wb = difference_line(d, label_a, label_b)
+        lines.append(
+            f"- *{lead}* — {kind}: {md_escape(label_a)}: “{md_escape(wa)}”; "
+            f"{md_escape(label_b)}: “{md_escape(wb)}”"
+        )
+    if notes:
+        for c in (*p.a, *p.b):
+            if c.note or c.flags:
+                about = md_escape(c.text[:50])
+                lines.append(f"- *Note on “{about}…”:* {_md_note(c.note, c.flags)}")
+        if p.note or p.flags:
+            lines.append(f"- *Note on “{lead}”:* {_md_note(p.note, p.flags)}")
+    return [*lines, ""] if lines else []
+
+
+def _md_note(text: str, flags: frozenset[str]) -> str:
+    return " ".join([*(f"**{w}**" for w in _flag_words(flags)), md_escape(text)]).strip()
+
+
+def _md_paragraph(p: Paragraph, side: Side) -> str:
+    parts = []
+    for run in p.runs:
+        text = md_escape(run.text)
+        if run.status is None or not text.strip():
+            parts.append(text)
+        else:
+            sym = {Status.SAME: SAME_SYMBOL, Status.DIFFERS: DIFFERS_SYMBOL}.get(
+                run.status, ONLY_SYMBOLS[side]
+            )
+            parts.append(f"[{sym}] {text}")
+    body = "".join(parts).strip()
+    if p.kind is BlockKind.HEADING:
+        return f"### {body}\n"
+    if p.kind is BlockKind.ITEM:
+        return f"- {body}\n"
+    return body + "\n"
+
+
+# --- HTML -------------------------------------------------------------------------
+
+
+def esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def stylesheet() -> str:
+    """CSS understood by QTextDocument and by browsers (browsers get a little more)."""
+    return f"""
+body {{ font-family: {FONT_STACK}; font-size: 9.5pt; color: {INK}; }}
+h1 {{ font-size: 19pt; font-weight: 600; margin-top: 0; margin-bottom: 4pt; }}
+h2 {{ font-size: 13pt; font-weight: 600; margin-top: 16pt; margin-bottom: 5pt;
+     color: {INK}; }}
+h3 {{ font-size: 10.5pt; font-weight: 600; margin-top: 9pt; margin-bottom: 3pt; }}
+p {{ margin-top: 0; margin-bottom: 5pt; }}
+.muted {{ color: {MUTED}; }}
+.small {{ font-size: 8pt; }}
+.lead {{ font-size: 11pt; margin-top: 6pt; margin-bottom: 10pt; }}
+table {{ border-collapse: collapse; }}
+th {{ font-weight: 600; text-align: left; background-color: #EEF0F3; }}
+td, th {{ padding: 4pt; vertical-align: top; }}
+.num {{ text-align: right; }}
+.status {{ font-weight: 600; white-space: nowrap; }}
+.same {{ background-color: {SAME_TINT}; }}
+.differs {{ background-color: {DIFFERS_TINT}; }}
+.only {{ background-color: {ONLY_TINT}; }}
+.mark {{ font-weight: 700; text-decoration: underline; background-color: {MARK_TINT}; }}
+.sym-same {{ color: {SAME_COLOUR}; font-weight: 700; }}
+.sym-differs {{ color: #A86F00; font-weight: 700; }}
+.sym-only {{ color: #A0457A; font-weight: 700; }}
+.note {{ color: #333333; font-style: italic; }}
+.detail {{ font-size: 8.5pt; color: #333333; }}
+.tag {{ font-size: 7pt; font-weight: 700; color: {MUTED}; }}
+.annex {{ page-break-before: always; }}
+"""
+
+
+_BROWSER_CSS = """
+@media screen { body { max-width: 60em; margin: 2em auto; padding: 0 1em; line-height: 1.4; } }
+table { width: 100%; }
+td, th { border: 1px solid #B8BEC6; }
+table.meta td, table.meta th { border: none; }
+"""
+
+
+def render_html(brief: Brief, for_qt: bool = False) -> str:
+    """The brief as one self-contained HTML page (inline CSS, every user text escaped).
+
+    ``for_qt`` leaves out the few rules that only browsers need (QTextDocument would
+    misread them); the content is the same."""
+    o = brief.options
+    a, b = brief.account(Side.A), brief.account(Side.B)
+    body: list[str] = [f"<h1>{esc(brief.title)}</h1>"]
+    body.append(_html_accounts(brief))
+    body.append(f'<p class="lead">{esc(headline(brief))}</p>')
+    if o.legend:
+        body.append(_html_legend())
+    if o.summary:
+        body.append(_html_summary(brief, a.label, b.label))
+    if o.side_by_side:
+        for n, t in enumerate(brief.topics, 1):
+            body.append(_html_topic(n, t, a.label, b.label, o.notes))
+        if not brief.topics:
+            body.append('<p class="muted">Nothing in this scope.</p>')
+    for text in brief.texts:
+        body.append(_html_annotated(text))
+    if o.provenance:
+        body.append(_html_provenance(brief))
+    css = stylesheet() + ("" if for_qt else _BROWSER_CSS)
+    return (
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        f"<title>{esc(brief.title)}</title><style>{css}</style></head>\n<body>\n"
+        + "\n".join(body)
+        + "\n</body></html>\n"
+    )
+
+
+def _html_accounts(brief: Brief) -> str:
+    rows = []
+    for acc in brief.accounts:
+        meta = [esc(x) for x in (acc.date, acc.source) if x]
+        if acc.url:
+            meta.append(f'<a href="{esc(acc.url)}">{esc(acc.url)}</a>')
+        meta.append(f"{acc.claims} claims")
+        rows.append(
+            f'<tr><td class="status" width="4%">{acc.side.value.upper()}</td>'
+            f"<td><b>{esc(acc.label)}</b>"
+            f'<br><span class="muted small">{" · ".join(meta)}</span></td></tr>'
+        )
+    table = '<table class="meta" width="100%" cellspacing="0" cellpadding="2">'
+    return f"{table}{''.join(rows)}</table>"
+
+
+def _html_legend() -> str:
+    cells = []
+    for status, sym, name, text in LEGEND:
+        cells.append(
+            f'<td class="{status.value}" width="25%"><span class="sym-{status.value}">{sym}</span> '
+            f"<b>{name}</b><br><span class=\"small\">{esc(text)}</span></td>"
+        )
+    cells.append(
+        '<td width="25%"><span class="mark">underlined bold</span><br>'
+        '<span class="small">the words that differ</span></td>'
+    )
+    return (
+        '<table class="legend" width="100%" cellspacing="0" cellpadding="4" border="0">'
+        f"<tr>{''.join(cells)}</tr></table>"
+    )
+
+
+def _html_summary(brief: Brief, label_a: str, label_b: str) -> str:
+    head = (
+        "<thead><tr><th>Topic</th>"
+        f'<th class="num" width="13%"><span class="sym-same">{SAME_SYMBOL}</span> Same</th>'
+        f'<th class="num" width="13%"><span class="sym-differs">{DIFFERS_SYMBOL}</span>'
+        " Differs</th>"
+        '<th class="num" width="13%">◧ Only in A</th>'
+        '<th class="num" width="13%">◨ Only in B</th></tr></thead>'
+    )
+    rows = []
+    for t in brief.topics:
+        c = t.counts
+        rows.append(
+            f"<tr><td>{esc(t.label)}</td>"
+            f'<td class="num{_shade(c.same_a + c.same_b, "same")}">{c.same_a} / {c.same_b}</td>'
+            f'<td class="num{_shade(c.differs_a + c.differs_b, "differs")}">'
+            f"{c.differs_a} / {c.differs_b}</td>"
+            f'<td class="num{_shade(c.only_a, "only")}">{c.only_a}</td>'
+            f'<td class="num{_shade(c.only_b, "only")}">{c.only_b}</td></tr>'
+        )
+    return (
+        '<h2>At a glance</h2><p class="muted small">Claims in each account (A / B), by topic.</p>'
+        f'<table class="summary" width="100%" border="1" cellspacing="0" cellpadding="4" '
+        f'style="border-color: {RULE};">{head}<tbody>{"".join(rows)}</tbody></table>'
+    )
+
+
+def _shade(n: int, cls: str) -> str:
+    return f" {cls}" if n else ""
+
+
+def _html_claims(claims: Sequence[BriefClaim]) -> str:
+    out = []
+    for c in claims:
+        out.append(
+            "".join(
+                f'<span class="mark">{esc(f.text)}</span>' if f.marked else esc(f.text)
+                for f in c.fragments
+            )
+        )
+    return " ".join(out) or '<span class="muted">—</span>'
+
+
+def _html_topic(n: int, t: TopicSection, label_a: str, label_b: str, notes: bool) -> str:
+    out = [f"<h2>{n}. {esc(t.label)}</h2>"]
+    if t.pairs:
+        out.append(
+            '<table class="pairs" width="100%" border="1" cellspacing="0" cellpadding="5" '
+            f'style="border-color: {RULE};"><thead><tr><th width="9%"></th>'
+            f'<th width="45.5%">{esc(label_a)}</th><th width="45.5%">{esc(label_b)}</th>'
+            "</tr></thead><tbody>"
+        )
+        for p in t.pairs:
+            out.append(_html_pair(p, label_a, label_b, notes))
+        out.append("</tbody></table>")
+    for side, claims, label in ((Side.A, t.only_a, label_a), (Side.B, t.only_b, label_b)):
+        if claims:
+            out.append(f"<h3>{ONLY_SYMBOLS[side]} {esc(only_in(label))}</h3>")
+            out.append(
+                '<table class="only-list" width="100%" border="0" cellspacing="0" cellpadding="4">'
+            )
+            for c in claims:
+                extra = _html_note(c.note, c.flags) if notes else ""
+                out.append(
+                    f'<tr><td class="only sym-only" width="4%">{ONLY_SYMBOLS[side]}</td>'
+                    f'<td class="only">{esc(c.text)}{extra}</td></tr>'
+                )
+            out.append("</table>")
+    return "\n".join(out)
+
+
+def _html_pair(p: Pair, label_a: str, label_b: str, notes: bool) -> str:
+    cls = p.status.value
+    sym = SAME_SYMBOL if p.status is Status.SAME else DIFFERS_SYMBOL
+    extra_a = extra_b = ""
+    if notes:
+        extra_a = "".join(_html_note(c.note, c.flags) for c in p.a)
+        extra_b = "".join(_html_note(c.note, c.flags) for c in p.b)
+    row = (
+        f'<tr><td class="{cls} status"><span class="sym-{cls}">{sym}</span> {cls}</td>'
+        f'<td class="{cls}">{_html_claims(p.a)}{extra_a}</td>'
+        f'<td class="{cls}">{_html_claims(p.b)}{extra_b}</td></tr>'
+    )
+    details = [
+        f"<b>{esc(kind)}</b>: {esc(wa)} <span class=\"muted\">vs</span> {esc(wb)}"
+        for kind, wa, wb in (difference_line(d, label_a, label_b) for d in p.differences)
+    ]
+    if notes and (p.note or p.flags):
+        details.append(_html_note(p.note, p.flags, block=False))
+    if details:
+        row += (
+            f'<tr><td class="{cls}"></td><td class="{cls} detail" colspan="2">'
+            + "<br>".join(details)
+            + "</td></tr>"
+        )
+    return row
+
+
+def _html_note(text: str, flags: frozenset[str], block: bool = True) -> str:
+    if not text and not flags:
+        return ""
+    tags = "".join(f'<span class="tag">{esc(w).upper()}</span> ' for w in _flag_words(flags))
+    inner = f'{tags}<span class="note">Note: {esc(text)}</span>' if text else tags
+    return f'<br><span class="detail">{inner}</span>' if block else inner
+
+
+def _html_annotated(text: AnnotatedText) -> str:
+    out = [f'<h2 class="annex">Full text: {esc(text.label)}</h2>']
+    for p in text.paragraphs:
+        inner = "".join(_html_run(r, text.side) for r in p.runs)
+        tag = "h3" if p.kind is BlockKind.HEADING else "p"
+        prefix = "• " if p.kind is BlockKind.ITEM else ""
+        out.append(f"<{tag}>{prefix}{inner}</{tag}>")
+    return "\n".join(out)
+
+
+def _html_run(run: Run, side: Side) -> str:
+    if run.status is None or not run.text.strip():
+        return esc(run.text)
+    sym = {Status.SAME: SAME_SYMBOL, Status.DIFFERS: DIFFERS_SYMBOL}.get(
+        run.status, ONLY_SYMBOLS[side]
+    )
+    cls = run.status.value
+    return f'<span class="sym-{cls} small">{sym}</span><span class="{cls}">{esc(run.text)}</span>'
+
+
+def _html_provenance(brief: Brief) -> str:
+    rows = "".join(
+        f'<tr><td class="muted" width="28%">{esc(k)}</td><td>{esc(v)}</td></tr>'
+        for k, v in brief.provenance
+    )
+    return (
+        '<h2>Provenance</h2><table class="meta small" width="100%" cellspacing="0" '
+        f'cellpadding="2">{rows}</table>'
+    )

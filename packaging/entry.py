@@ -1,0 +1,8 @@
+"""Frozen entry point: one executable for the window and the headless subcommands."""
+
+import sys
+
+from app.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,350 @@
+"""One account as a read-only text pane: headings, paragraphs, claims marked by status."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+
+from PySide6.QtCore import QLineF, QPoint, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+from PySide6.QtWidgets import QTextEdit, QWidget
+
+from app.model import BlockKind, Comparison, Document, Side, Status
+from ui import theme
+from ui.claim_highlighter import ClaimHighlighter, status_formats
+
+GUTTER = 16
+READING_LINE = 0.3  # share of the viewport height where the reader's eye is assumed
+
+
+def build_document(doc: Document, font: QFont) -> tuple[QTextDocument, list[int], list[int]]:
+    """A QTextDocument with one Qt block per Document block; returns it with the
+    document offsets and Qt positions where each block starts (for offset mapping)."""
+    qdoc = QTextDocument()
+    qdoc.setDefaultFont(font)
+    qdoc.setDocumentMargin(14)
+    cursor = QTextCursor(qdoc)
+    offsets: list[int] = []
+    positions: list[int] = []
+    for n, block in enumerate(doc.blocks):
+        bfmt, cfmt = QTextBlockFormat(), QTextCharFormat()
+        bfmt.setLineHeight(135, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        bfmt.setBottomMargin(10)
+        if block.kind is BlockKind.HEADING:
+            cfmt.setFontWeight(QFont.Weight.DemiBold)
+            cfmt.setFontPointSize(font.pointSizeF() * (1.3 if block.level <= 1 else 1.15))
+            bfmt.setTopMargin(8 if n else 0)
+            bfmt.setBottomMargin(4)
+        elif block.kind is BlockKind.ITEM:
+            bfmt.setLeftMargin(18)
+            bfmt.setBottomMargin(4)
+        if n:
+            cursor.insertBlock(bfmt, cfmt)
+        else:
+            cursor.setBlockFormat(bfmt)
+            cursor.setBlockCharFormat(cfmt)
+        offsets.append(block.start)
+        positions.append(cursor.position())
+        # same length as the source text, so offsets map by plain addition
+        cursor.insertText(doc.text[block.start : block.end].replace("\n", " "), cfmt)
+    return qdoc, offsets, positions
+
+
+class _Gutter(QWidget):
+    def __init__(self, pane: ClaimPane) -> None:
+        super().__init__(pane)
+        self._pane = pane
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        self._pane.paint_gutter(painter, self.rect())
+
+
+class ClaimPane(QTextEdit):
+    """Shows one side; claims keep their order, so geometry lookups are bisections."""
+
+    claim_clicked = Signal(str, bool)  # claim id, added to the selection (Ctrl)
+    geometry_changed = Signal()
+
+    def __init__(self, side: Side, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.side = side
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setViewportMargins(GUTTER, 0, 0, 0)
+        self.setMouseTracking(True)
+        self.viewport().setMouseTracking(True)
+        self._gutter = _Gutter(self)
+        self._cmp: Comparison | None = None
+        self.ids: list[str] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.index: dict[str, int] = {}
+        self._status: list[Status] = []
+        self._muted: set[str] = set()
+        self._selected: set[str] = set()
+        self._related: set[str] = set()
+        self._finds: list[tuple[int, int]] = []
+        self._current_find: tuple[int, int] | None = None
+        self._tops: list[float] | None = None
+        self._bottoms: list[float] = []
+        self.dark = False
+        self._formats = status_formats(False)
+        self._highlighter: ClaimHighlighter | None = None
+        self.verticalScrollBar().valueChanged.connect(self._gutter.update)
+
+    # -- content ---------------------------------------------------------------------------
+    def set_comparison(self, cmp: Comparison) -> None:
+        self._cmp = cmp
+        qdoc, offsets, positions = build_document(cmp.document(self.side), self.font())
+        lengths = [b.end - b.start for b in cmp.document(self.side).blocks]
+        qdoc.setParent(self)
+        old = self.document()
+        self.setDocument(qdoc)
+        if old is not None and old.parent() is self:
+            old.deleteLater()
+        claims = sorted(cmp.side_claims(self.side), key=lambda c: c.start)
+        self.ids = [c.id for c in claims]
+        self.index = {cid: i for i, cid in enumerate(self.ids)}
+        self.starts = [_map(c.start, offsets, positions, lengths) for c in claims]
+        self.ends = [max(s, _map(c.end, offsets, positions, lengths)) for s, c in
+                     zip(self.starts, claims, strict=True)]  # fmt: skip
+        self._status = [cmp.status(cid) for cid in self.ids]
+        self._selected &= set(self.ids)
+        self._related &= set(self.ids)
+        self._finds, self._current_find = [], None
+        self._highlighter = ClaimHighlighter(qdoc)
+        self._highlighter.set_spans(self.starts, self.ends)
+        self._highlighter.format_for = self._format_for
+        self._highlighter.rehighlight()
+        qdoc.documentLayout().documentSizeChanged.connect(self._invalidate_geometry)
+        self._invalidate_geometry()
+        self._update_extra_selections()
+
+    def update_statuses(self, cmp: Comparison) -> None:
+        """After an edit: same text and claims, new links."""
+        self._cmp = cmp
+        self._status = [cmp.status(cid) for cid in self.ids]
+        self._rehighlight()
+
+    def set_dark(self, dark: bool) -> None:
+        self.dark = dark
+        self._formats = status_formats(dark)
+        self._rehighlight()
+        self._update_extra_selections()
+
+    def set_muted(self, ids: Iterable[str]) -> None:
+        muted = set(ids)
+        if muted != self._muted:
+            self._muted = muted
+            self._rehighlight()
+
+    def set_selection(self, selected: Iterable[str], related: Iterable[str]) -> None:
+        self._selected, self._related = set(selected), set(related) - set(selected)
+        self._update_extra_selections()
+
+    def set_find_matches(self, spans: list[tuple[int, int]], current: tuple[int, int] | None):
+        self._finds, self._current_find = spans, current
+        self._update_extra_selections()
+
+    def status_of(self, i: int) -> Status:
+        return self._status[i]
+
+    def is_muted(self, cid: str) -> bool:
+        return cid in self._muted
+
+    def _format_for(self, i: int) -> QTextCharFormat | None:
+        return self._formats[(self._status[i], self.ids[i] in self._muted)]
+
+    def _rehighlight(self) -> None:
+        if self._highlighter is not None:
+            self._highlighter.rehighlight()
+        self._gutter.update()
+        self.geometry_changed.emit()
+
+    def _update_extra_selections(self) -> None:
+        strong = theme.highlight_colours(self.dark)
+        extras = []
+        for cid in self.ids:
+            if cid not in self._selected and cid not in self._related:
+                continue
+            i = self.index[cid]
+            colour = QColor(strong[self._status[i].value])
+            colour.setAlpha(110 if cid in self._selected else 60)
+            extras.append(self._extra(self.starts[i], self.ends[i], colour))
+        find_colour = QColor("#F0E442")
+        find_colour.setAlpha(150 if self.dark else 200)
+        for span in self._finds:
+            colour = QColor(find_colour)
+            if span == self._current_find:
+                colour = QColor("#FF8C1A")
+            extras.append(self._extra(*span, colour, text="#000000"))
+        self.setExtraSelections(extras)
+        self._gutter.update()
+        self.geometry_changed.emit()
+
+    def _extra(self, start: int, end: int, bg: QColor, text: str | None = None):  # type: ignore[no-untyped-def]
+        sel = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        sel.cursor = cursor
+        sel.format.setBackground(bg)
+        if text:
+            sel.format.setForeground(QColor(text))
+        sel.format.setProperty(QTextFormat.Property.FullWidthSelection, False)
+        return sel
+
+    # -- geometry (document coordinates, cached until the layout changes) --------------------
+    def _invalidate_geometry(self, *_args: object) -> None:
+        self._tops = None
+        self.geometry_changed.emit()
+
+    def _geometry(self) -> tuple[list[float], list[float]]:
+        if self._tops is None:
+            tops, bottoms = [], []
+            for s, e in zip(self.starts, self.ends, strict=True):
+                tops.append(self._line_span(s)[0])
+                bottoms.append(self._line_span(max(s, e - 1))[1])
+            self._tops, self._bottoms = tops, bottoms
+        return self._tops, self._bottoms
+
+    def _line_span(self, pos: int) -> tuple[float, float]:
+        block = self.document().findBlock(pos)
+        layout = block.layout()
+        line = layout.lineForTextPosition(pos - block.position()) if layout else None
+        if line is None or not line.isValid():
+            rect = self.document().documentLayout().blockBoundingRect(block)
+            return rect.top(), rect.bottom()
+        y = layout.position().y() + line.y()
+        return y, y + line.height()
+
+    def claim_span(self, i: int) -> tuple[float, float]:
+        """Top and bottom of claim ``i`` in document coordinates."""
+        tops, bottoms = self._geometry()
+        return tops[i], bottoms[i]
+
+    def geometry_arrays(self) -> tuple[list[float], list[float]]:
+        return self._geometry()
+
+    def offset(self) -> int:
+        """Document y at the top of the viewport."""
+        return self.verticalScrollBar().value()
+
+    def visible_range(self, margin: float = 0) -> range:
+        """Indexes of the claims that overlap the viewport (plus ``margin`` pixels)."""
+        tops, bottoms = self._geometry()
+        y0 = self.offset() - margin
+        y1 = self.offset() + self.viewport().height() + margin
+        return range(bisect_right(bottoms, y0), bisect_left(tops, y1))
+
+    def reading_y(self) -> float:
+        return self.offset() + READING_LINE * self.viewport().height()
+
+    def scroll_to_y(self, doc_y: float) -> None:
+        """Scroll so that document y ``doc_y`` sits on the reading line."""
+        self.verticalScrollBar().setValue(round(doc_y - READING_LINE * self.viewport().height()))
+
+    def reveal(self, cid: str) -> None:
+        """Scroll the claim onto the reading line unless it is already comfortably shown."""
+        top, bottom = self.claim_span(self.index[cid])
+        view_top, height = self.offset(), self.viewport().height()
+        if top < view_top + 0.1 * height or bottom > view_top + 0.9 * height:
+            self.scroll_to_y(top)
+
+    def reveal_position(self, pos: int) -> None:
+        top, bottom = self._line_span(pos)
+        if top < self.offset() or bottom > self.offset() + self.viewport().height():
+            self.scroll_to_y(top)
+
+    def claim_at_position(self, pos: int) -> str | None:
+        i = bisect_right(self.starts, pos) - 1
+        if i >= 0 and pos < self.ends[i]:
+            return self.ids[i]
+        return None
+
+    def claim_at_point(self, point: QPoint) -> str | None:
+        cursor = self.cursorForPosition(point)
+        rect = self.cursorRect(cursor)
+        if abs(rect.center().y() - point.y()) > rect.height():
+            return None  # below the last line
+        return self.claim_at_position(cursor.position())
+
+    # -- painting the margin markers ---------------------------------------------------------
+    def paint_gutter(self, painter: QPainter, rect: QRect) -> None:
+        painter.fillRect(rect, self.palette().color(self.backgroundRole()))
+        if not self.ids:
+            return
+        strong = theme.highlight_colours(self.dark)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        dy = self.viewport().geometry().top() - self.offset()
+        for i in self.visible_range():
+            cid = self.ids[i]
+            if cid in self._muted:
+                continue
+            status = self._status[i]
+            top, bottom = self.claim_span(i)
+            top, bottom = top + dy + 2, bottom + dy - 2
+            _paint_marker(painter, QColor(strong[status.value]), status, top, bottom,
+                          cid in self._selected or cid in self._related)  # fmt: skip
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        cr = self.contentsRect()
+        self._gutter.setGeometry(QRect(cr.left(), cr.top(), GUTTER, cr.height()))
+        self._invalidate_geometry()
+
+    # -- mouse -------------------------------------------------------------------------------
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
+            return
+        cid = self.claim_at_point(event.position().toPoint())
+        if cid is not None:
+            ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+            self.claim_clicked.emit(cid, ctrl)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        over = self.claim_at_point(event.position().toPoint()) is not None
+        shape = Qt.CursorShape.PointingHandCursor if over else Qt.CursorShape.IBeamCursor
+        self.viewport().setCursor(shape)
+
+
+def _paint_marker(p: QPainter, colour: QColor, status: Status, top: float, bottom: float,
+                  selected: bool) -> None:  # fmt: skip
+    """Margin cue that does not rely on colour: solid bar = same, dashed = differs,
+    bar with a dot = only on this side."""
+    x = GUTTER - 6.0
+    pen = QPen(colour, 4 if selected else 3)
+    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    if status is Status.DIFFERS:
+        pen.setDashPattern([1.5, 1.0])
+    p.setPen(pen)
+    p.drawLine(QLineF(x, top, x, max(top + 4, bottom)))
+    if status is Status.ONLY:
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(colour)
+        p.drawEllipse(QRectF(2.0, top, 6.0, 6.0))
+
+
+def _map(offset: int, offsets: list[int], positions: list[int], lengths: list[int]) -> int:
+    """Document offset -> Qt position (text between blocks collapses to the block end)."""
+    if not offsets:
+        return 0
+    i = max(0, bisect_right(offsets, offset) - 1)
+    return positions[i] + min(max(0, offset - offsets[i]), lengths[i])

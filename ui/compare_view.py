@@ -1,0 +1,147 @@
+"""Both accounts side by side: headers, the two panes, the link map between, the legend."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from app.model import Comparison, Document, Side
+from ui.claim_pane import ClaimPane
+from ui.find_bar import FindBar
+from ui.legend import Legend
+from ui.link_map import LinkMap
+from ui.scroll_sync import ScrollSync
+
+
+class PaneHeader(QWidget):
+    """Label of one account, with its source and date in a quieter line."""
+
+    def __init__(self, side: Side, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel()
+        self.title.setObjectName("paneTitle")
+        self.detail = QLabel()
+        self.detail.setObjectName("paneDetail")
+        self.detail.setOpenExternalLinks(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(GUTTER_PAD, 6, 8, 4)
+        layout.setSpacing(0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.detail)
+        self.side = side
+
+    def set_document(self, doc: Document, claims: int, only: int) -> None:
+        letter = self.side.value.upper()
+        self.title.setText(f"{letter} · {doc.label or 'Untitled'}")
+        bits = [escape(b) for b in (doc.source, doc.date) if b]
+        if doc.url:
+            bits.append(f'<a href="{escape(doc.url, quote=True)}">{escape(doc.url)}</a>')
+        bits.append(f"{claims} claims, {only} only here")
+        self.detail.setText(" · ".join(bits))
+
+
+GUTTER_PAD = 14
+
+
+class CompareView(QWidget):
+    claim_clicked = Signal(str, bool)
+    link_clicked = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pane_a, self.pane_b = ClaimPane(Side.A), ClaimPane(Side.B)
+        self.pane_a.setObjectName("paneA")
+        self.pane_b.setObjectName("paneB")
+        self.pane_a.setAccessibleName("Account A")
+        self.pane_b.setAccessibleName("Account B")
+        self.link_map = LinkMap(self.pane_a, self.pane_b)
+        self.sync = ScrollSync(self.pane_a, self.pane_b, self)
+        self.headers = {Side.A: PaneHeader(Side.A), Side.B: PaneHeader(Side.B)}
+        self.find_bar = FindBar(self.pane_a, self.pane_b)
+        self.find_bar.hide()
+        self.legend = Legend()
+        self._cmp: Comparison | None = None
+
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(0)
+        grid.setVerticalSpacing(0)
+        grid.addWidget(self.headers[Side.A], 0, 0)
+        grid.addWidget(self.headers[Side.B], 0, 2)
+        grid.addWidget(self.pane_a, 1, 0)
+        grid.addWidget(self.link_map, 1, 1)
+        grid.addWidget(self.pane_b, 1, 2)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(2, 1)
+        footer = QHBoxLayout()
+        footer.setContentsMargins(6, 4, 6, 2)
+        footer.addWidget(self.legend)
+        footer.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(grid, 1)
+        layout.addWidget(self.find_bar)
+        layout.addLayout(footer)
+
+        for pane in (self.pane_a, self.pane_b):
+            pane.claim_clicked.connect(self.claim_clicked)
+        self.link_map.link_clicked.connect(self.link_clicked)
+
+    def pane(self, side: Side) -> ClaimPane:
+        return self.pane_a if side is Side.A else self.pane_b
+
+    def set_comparison(self, cmp: Comparison) -> None:
+        self._cmp = cmp
+        for side in Side:
+            self.pane(side).set_comparison(cmp)
+        self._refresh(cmp)
+        self.find_bar.refresh()
+
+    def update_comparison(self, cmp: Comparison) -> None:
+        """Same documents and claims, changed links (an edit or its undo)."""
+        self._cmp = cmp
+        for side in Side:
+            self.pane(side).update_statuses(cmp)
+        self._refresh(cmp)
+
+    def _refresh(self, cmp: Comparison) -> None:
+        self.link_map.set_comparison(cmp)
+        self.sync.set_comparison(cmp)
+        for side in Side:
+            self.headers[side].set_document(
+                cmp.document(side), len(cmp.side_claims(side)), len(cmp.omissions(side))
+            )
+
+    def set_selection(self, selected: Iterable[str], related: Iterable[str], links: set[int]):
+        selected, related = set(selected), set(related)
+        for side in Side:
+            self.pane(side).set_selection(selected, related)
+        self.link_map.set_selected_links(links)
+
+    def set_muted(self, ids: set[str]) -> None:
+        for side in Side:
+            self.pane(side).set_muted(ids)
+        self.link_map.update()
+
+    def set_dark(self, dark: bool) -> None:
+        for side in Side:
+            self.pane(side).set_dark(dark)
+        self.link_map.set_dark(dark)
+        self.legend.set_dark(dark)
+
+    def reveal(self, cid: str, others: list[str]) -> None:
+        """Bring a claim into view, and the first of its counterparts in the other pane."""
+        if self._cmp is None or cid not in self._cmp.claim_by_id:
+            return
+        side = self._cmp.claim_by_id[cid].side
+        with self.sync.locked():
+            self.pane(side).reveal(cid)
+            if others:
+                self.pane(side.other).reveal(others[0])
+        if not others and self.sync.enabled:
+            self.sync.follow(side)

@@ -1,0 +1,274 @@
+"""The brief on paper: the brief's HTML laid out by QTextDocument and painted page by page
+onto a QPdfWriter, with a header and a "page N of M" footer; also HTML and Markdown files.
+
+We paginate ourselves (rather than QTextDocument.print) so that each page gets a header
+and footer that know the total page count, and so that the same code can render a
+preview. Text stays text: the PDF is selectable and searchable.
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QGuiApplication,
+    QPageLayout,
+    QPageSize,
+    QPaintDevice,
+    QPainter,
+    QPalette,
+    QPdfWriter,
+    QPen,
+    QTextDocument,
+    QTextFormat,
+)
+
+from app import __version__
+from app.atomic import atomic_write_bytes, atomic_write_text
+from app.brief import (
+    INK,
+    MUTED,
+    RULE,
+    Brief,
+    BriefOptions,
+    build_brief,
+    render_html,
+    render_markdown,
+)
+from app.model import Comparison
+from app.review import ReviewState
+
+Source = ReviewState | Comparison | Brief
+
+#: Families tried in order; Qt falls back per glyph for scripts a family lacks.
+FONT_FAMILIES = ["Noto Sans", "DejaVu Sans", "Segoe UI", "Helvetica Neue", "Arial"]
+CJK_FALLBACKS = ["Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC"]
+RESOLUTION = 300  # dots per inch for layout; text stays vector at any resolution
+MARGINS_MM = QMarginsF(18, 14, 18, 14)
+HEADER_MM = 9.0
+FOOTER_MM = 9.0
+
+
+def ensure_gui_app() -> QGuiApplication:
+    """Fonts and text layout need a QGuiApplication; make one (headless if need be)."""
+    app = QGuiApplication.instance()
+    if app is None:
+        if sys.platform.startswith("linux") and not (
+            os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+        ):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = QGuiApplication(["parallax-export"])
+    assert isinstance(app, QGuiApplication)
+    return app
+
+
+def _brief(source: Source, options: BriefOptions | None) -> Brief:
+    return source if isinstance(source, Brief) else build_brief(source, options)
+
+
+def body_font() -> QFont:
+    font = QFont()
+    font.setFamilies(FONT_FAMILIES + CJK_FALLBACKS)
+    font.setPointSizeF(9.5)
+    return font
+
+
+def page_layout(options: BriefOptions) -> QPageLayout:
+    size = QPageSize(QPageSize.PageSizeId.Letter if options.page_size == "Letter"
+                     else QPageSize.PageSizeId.A4)  # fmt: skip
+    orientation = (QPageLayout.Orientation.Landscape if options.landscape
+                   else QPageLayout.Orientation.Portrait)  # fmt: skip
+    return QPageLayout(size, orientation, MARGINS_MM, QPageLayout.Unit.Millimeter)
+
+
+def render_pdf(source: Source, options: BriefOptions | None = None) -> tuple[bytes, int]:
+    """The brief as PDF bytes, and its page count."""
+    ensure_gui_app()
+    brief = _brief(source, options)
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    pages = _paint(brief, buffer)
+    buffer.close()
+    data: QByteArray = buffer.data()
+    return bytes(data.data()), pages
+
+
+def _paint(brief: Brief, device: QIODevice) -> int:
+    writer = QPdfWriter(device)
+    writer.setResolution(RESOLUTION)
+    writer.setPageLayout(page_layout(brief.options))
+    writer.setTitle(brief.title)
+    writer.setCreator(f"Parallax {__version__}")
+    mm = RESOLUTION / 25.4
+    width, height = float(writer.width()), float(writer.height())
+    header, footer = HEADER_MM * mm, FOOTER_MM * mm
+
+    doc = layout_document(brief, writer, width)
+    body_height = height - header - footer
+    tops = page_tops(doc, body_height)
+    pages = len(tops)
+
+    painter = QPainter(writer)
+    try:
+        ctx = QAbstractTextDocumentLayout.PaintContext()
+        palette = QPalette()
+        palette.setColor(QPalette.ColorRole.Text, QColor(INK))
+        ctx.palette = palette
+        for page, top in enumerate(tops):
+            if page:
+                writer.newPage()
+            bottom = tops[page + 1] if page + 1 < pages else top + body_height
+            painter.save()
+            painter.translate(0, header - top)
+            ctx.clip = QRectF(0, top, width, bottom - top)
+            painter.setClipRect(ctx.clip)
+            doc.documentLayout().draw(painter, ctx)
+            painter.restore()
+            _header_footer(painter, brief, page + 1, pages, width, height, mm)
+    finally:
+        painter.end()
+    return pages
+
+
+def layout_document(brief: Brief, device: QPaintDevice, width: float) -> QTextDocument:
+    """The brief's HTML laid out for ``device`` as one long, unpaginated column."""
+    doc = QTextDocument()
+    doc.setDocumentMargin(0)
+    doc.documentLayout().setPaintDevice(device)
+    doc.setDefaultFont(body_font())
+    doc.setHtml(render_html(brief, for_qt=True))
+    doc.setTextWidth(width)
+    return doc
+
+
+def page_tops(doc: QTextDocument, height: float) -> list[float]:
+    """Where each page starts in the document's one long column.
+
+    Qt's own pagination lets a line straddle a page break now and then (after a table),
+    so we cut the column ourselves: never through a line of text (in any table cell),
+    never just after a heading, and always before a block that asks for a page break.
+    """
+    lines, headings, forced = _line_map(doc)
+    tops_of_lines = [t for t, _b in lines]
+    total = doc.size().height()
+    tops = [0.0]
+    while tops[-1] + height < total - 0.5:
+        start = tops[-1]
+        cut = start + height
+        floor = start + height * 0.35  # never leave a page less than a third full
+        breaks = [f for f in forced if start < f < cut]
+        if breaks:
+            cut = min(breaks)
+        else:
+            cut = _cut_between_lines(lines, tops_of_lines, cut, floor)
+            cut = _keep_with_next(headings, lines, tops_of_lines, cut, floor)
+        tops.append(cut)
+    while len(tops) > 1 and tops[-1] >= total - 0.5:
+        tops.pop()
+    return tops
+
+
+def _line_map(doc: QTextDocument) -> tuple[list[tuple[float, float]], set[float], list[float]]:
+    """Every text line as (top, bottom) in document coordinates, sorted; the tops of
+    heading lines; and the tops of blocks with a forced page break before them."""
+    layout = doc.documentLayout()
+    lines: list[tuple[float, float]] = []
+    headings: set[float] = set()
+    forced: list[float] = []
+    block = doc.begin()
+    while block.isValid():
+        rect = layout.blockBoundingRect(block)
+        text_layout = block.layout()
+        fmt = block.blockFormat()
+        origin = rect.top()
+        heading = fmt.headingLevel() > 0
+        for i in range(text_layout.lineCount()):
+            r = text_layout.lineAt(i).rect()
+            top = origin + r.top()
+            lines.append((top, top + r.height()))
+            if heading:
+                headings.add(top)
+        if fmt.pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore and rect.top():
+            forced.append(rect.top())
+        block = block.next()
+    lines.sort()
+    return lines, headings, forced
+
+
+def _cut_between_lines(
+    lines: list[tuple[float, float]], tops: list[float], cut: float, floor: float
+) -> float:
+    moved = True
+    while moved:
+        moved = False
+        i = bisect.bisect_left(tops, cut)
+        for top, bottom in lines[max(0, i - 64) : i]:
+            if top < cut < bottom - 0.5 and top > floor:
+                cut, moved = top, True
+                break
+    return cut
+
+
+def _keep_with_next(
+    headings: set[float], lines: list[tuple[float, float]], tops: list[float],
+    cut: float, floor: float,
+) -> float:  # fmt: skip
+    """Move the cut above a heading that would otherwise end a page."""
+    while True:
+        i = bisect.bisect_left(tops, cut) - 1
+        if i < 0 or lines[i][0] not in headings or lines[i][0] <= floor:
+            return cut
+        cut = lines[i][0]
+
+
+def _header_footer(
+    p: QPainter, brief: Brief, page: int, pages: int, width: float, height: float, mm: float
+) -> None:
+    font = body_font()
+    font.setPointSizeF(7.5)
+    p.setFont(font)
+    metrics = QFontMetricsF(font, p.device())
+    rule = QPen(QColor(RULE))
+    rule.setWidthF(0.25 * mm)
+    text_pen = QPen(QColor(MUTED))
+    line = metrics.height()
+    right = "Comparison brief"
+    title = metrics.elidedText(brief.title, Qt.TextElideMode.ElideRight,
+                               width - metrics.horizontalAdvance(right) - 8 * mm)  # fmt: skip
+    p.setPen(text_pen)
+    top = QRectF(0, 0, width, line)
+    p.drawText(top, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), title)
+    p.drawText(top, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), right)
+    p.setPen(rule)
+    p.drawLine(0, int(line + 1.2 * mm), int(width), int(line + 1.2 * mm))
+    base = height - line
+    p.drawLine(0, int(base - 1.2 * mm), int(width), int(base - 1.2 * mm))
+    p.setPen(text_pen)
+    bottom = QRectF(0, base, width, line)
+    left = f"Parallax brief · {brief.generated}"
+    p.drawText(bottom, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), left)
+    p.drawText(bottom, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+               f"Page {page} of {pages}")  # fmt: skip
+
+
+def export_pdf(source: Source, options: BriefOptions | None, path: str | Path) -> int:
+    """Write the brief as a PDF at ``path`` (atomically); returns the page count."""
+    data, pages = render_pdf(source, options)
+    atomic_write_bytes(Path(path), data)
+    return pages
+
+
+def export_html(source: Source, options: BriefOptions | None, path: str | Path) -> None:
+    atomic_write_text(Path(path), render_html(_brief(source, options)))
+
+
+def export_markdown(source: Source, options: BriefOptions | None, path: str | Path) -> None:
+    atomic_write_text(Path(path), render_markdown(_brief(source, options)))
