@@ -16,13 +16,13 @@ side, one or more on the other), which is how analysts draw them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
-from app.engines import Vectors
+from app.engines import Bag, Vectors, bag_cosine
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
@@ -35,6 +35,8 @@ class Cancelled(Exception):
 @dataclass(frozen=True)
 class AlignConfig:
     top_k: int = 4
+    #: candidates per claim taken from vector similarity before lexical re-ranking
+    candidates: int = 10
     #: subtract the mean claim vector first (helps long texts with a shared register)
     centre: bool = False
     #: weight of the lexical score in the blend (the rest is semantic)
@@ -78,41 +80,45 @@ def centre(vectors: Vectors) -> Vectors:
 
 
 def topk_scores(
-    sem_a: Vectors,
-    sem_b: Vectors,
-    lex_a: Vectors | None,
-    lex_b: Vectors | None,
+    vec_a: Vectors,
+    vec_b: Vectors,
+    bags_a: Sequence[Bag] | None,
+    bags_b: Sequence[Bag] | None,
     cfg: AlignConfig,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
 ) -> tuple[IntArray, FloatArray]:
-    """For every row of A, the indexes and blended scores of its ``top_k`` best B rows."""
-    n, m = len(sem_a), len(sem_b)
+    """For every row of A, the indexes and scores of its ``top_k`` best B rows.
+
+    Vector similarity picks ``candidates`` per row, one block of rows at a time; the
+    lexical overlap of those candidates is then blended in and they are re-ranked."""
+    n, m = len(vec_a), len(vec_b)
     k = min(cfg.top_k, m)
+    kc = min(max(cfg.candidates, k), m)
     idx = np.zeros((n, k), dtype=np.int64)
     val = np.zeros((n, k), dtype=np.float32)
     for start in range(0, n, cfg.block_rows):
         if cancel and cancel():
             raise Cancelled
         stop = min(n, start + cfg.block_rows)
-        block = blend(sem_a[start:stop] @ sem_b.T, _lex_block(lex_a, lex_b, start, stop), cfg)
-        part = np.argpartition(-block, k - 1, axis=1)[:, :k]
+        block = vec_a[start:stop] @ vec_b.T
+        part = np.argpartition(-block, kc - 1, axis=1)[:, :kc]
         vals = np.take_along_axis(block, part, axis=1)
-        order = np.argsort(-vals, axis=1)
+        if bags_a is not None and bags_b is not None:
+            lex = np.array(
+                [[bag_cosine(bags_a[start + r], bags_b[j]) for j in row] for r, row in
+                 enumerate(part.tolist())],
+                dtype=np.float32,
+            ).reshape(vals.shape)  # fmt: skip
+            vals = blend(vals, lex, cfg)
+        # rounding makes A->B and B->A decisions identical despite float summation order
+        vals = np.round(vals, 5)
+        order = np.lexsort((part, -vals), axis=1)[:, :k]
         idx[start:stop] = np.take_along_axis(part, order, axis=1)
         val[start:stop] = np.take_along_axis(vals, order, axis=1)
         if progress:
             progress(stop, n)
     return idx, val
-
-
-def _lex_block(
-    lex_a: Vectors | None, lex_b: Vectors | None, start: int, stop: int
-) -> FloatArray | None:
-    if lex_a is None or lex_b is None:
-        return None
-    out: FloatArray = lex_a[start:stop] @ lex_b.T
-    return out
 
 
 def blend(sem: FloatArray, lex: FloatArray | None, cfg: AlignConfig) -> FloatArray:
@@ -157,11 +163,13 @@ def select_pairs(
     return sorted(out, key=lambda p: (p.a, p.b))
 
 
-def group_pairs(pairs: list[Pair]) -> list[list[Pair]]:
+def group_pairs(pairs: list[Pair], tie: Callable[[Pair], bool] | None = None) -> list[list[Pair]]:
     """Gather pairs into star-shaped groups: pairs sharing a hub claim become one link.
 
     A claim with several partners is a hub; each remaining pair is its own link. A pair
-    between two hubs stays with the hub whose other partners it scores best against."""
+    between two hubs joins the busier one; ``tie(pair)`` says whether the A side wins
+    an even contest (the caller decides it from the texts, so swapping the documents
+    gives the mirrored grouping)."""
     deg_a: dict[int, int] = {}
     deg_b: dict[int, int] = {}
     for p in pairs:
@@ -169,7 +177,10 @@ def group_pairs(pairs: list[Pair]) -> list[list[Pair]]:
         deg_b[p.b] = deg_b.get(p.b, 0) + 1
     groups: dict[tuple[str, int, int], list[Pair]] = {}
     for p in sorted(pairs, key=lambda p: -p.score):
-        if deg_a[p.a] >= deg_b[p.b] and deg_a[p.a] > 1:
+        a_wins = deg_a[p.a] > deg_b[p.b] or (
+            deg_a[p.a] == deg_b[p.b] and (tie(p) if tie else True)
+        )
+        if a_wins and deg_a[p.a] > 1:
             key = ("a", p.a, 0)
         elif deg_b[p.b] > 1:
             key = ("b", p.b, 0)

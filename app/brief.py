@@ -38,10 +38,16 @@ PAGE_SIZES = ("A4", "Letter")
 SAME_COLOUR = "#0072B2"
 DIFFERS_COLOUR = "#E69F00"
 ONLY_COLOUR = "#CC79A7"
-SAME_TINT = "#D6E8F4"
-DIFFERS_TINT = "#FBECC8"
-ONLY_TINT = "#F6E4EE"
-MARK_TINT = "#F5C660"  # the words that differ, inside a differs tint
+# Text and background shades for print: the same values as ui/theme.py's light theme
+# (strong colours for symbols, 16 % tints over white for backgrounds), so the brief
+# looks like the window it came from.
+SAME_TEXT = "#0072B2"
+DIFFERS_TEXT = "#C77C00"
+ONLY_TEXT = "#B8458F"
+SAME_TINT = "#D6E8F3"
+DIFFERS_TINT = "#F6EAD6"
+ONLY_TINT = "#F4E1ED"
+MARK_TINT = "#F3CD7E"  # the words that differ, inside a differs tint
 INK = "#1A1A1A"
 MUTED = "#5A5F66"
 RULE = "#B8BEC6"
@@ -426,10 +432,16 @@ def only_in(label: str) -> str:
     return f"Only in {label}"
 
 
-def difference_line(d: Difference, label_a: str, label_b: str) -> tuple[str, str, str]:
-    """(kind, A's wording, B's wording) for one specific difference."""
-    kind = DIFFERENCE_KINDS.get(d.kind, d.kind.capitalize())
-    return kind, d.a or "not stated", d.b or "not stated"
+def difference_lines(differences: Iterable[Difference]) -> list[tuple[str, list[str], list[str]]]:
+    """Per kind of difference, in order: (kind's name, A's wordings, B's wordings); an
+    empty list means that account does not say."""
+    out: dict[str, tuple[list[str], list[str]]] = {}
+    for d in differences:
+        a, b = out.setdefault(DIFFERENCE_KINDS.get(d.kind, d.kind.capitalize()), ([], []))
+        for words, into in ((d.a, a), (d.b, b)):
+            if words and words not in into:
+                into.append(words)
+    return [(kind, a, b) for kind, (a, b) in out.items()]
 
 
 def headline(brief: Brief) -> str:
@@ -455,18 +467,20 @@ def _flag_words(flags: frozenset[str]) -> list[str]:
 LEGEND = (
     (Status.SAME, SAME_SYMBOL, "Same", "both accounts say this"),
     (Status.DIFFERS, DIFFERS_SYMBOL, "Differs", "both accounts cover this, but not alike"),
-    (Status.ONLY, "◧ ◨", "Only in one account", "◧ only in A, ◨ only in B"),
+    (Status.ONLY, "◧ ◨", "One account only", "◧ only in A · ◨ only in B"),
 )
 
 
 # --- Markdown ---------------------------------------------------------------------
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]>#|!+-])")
 
 
 def md_escape(text: str) -> str:
-    """Text that Markdown shows as written (also safe inside a table cell)."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    """Text that Markdown shows as written (also safe inside a table cell). ``<`` has no
+    backslash escape in Python-Markdown, so it becomes an entity."""
+    escaped = _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return escaped.replace("<", "&lt;")
 
 
 def _md_claims(claims: Sequence[BriefClaim]) -> str:
@@ -552,11 +566,10 @@ def _md_pair_details(p: Pair, label_a: str, label_b: str, notes: bool) -> list[s
     lines = []
     first = md_escape(p.a[0].text if p.a else p.b[0].text)
     lead = first if len(first) <= 60 else first[:57].rstrip() + "…"
-    for d in p.differences:
-        kind, wa, wb = difference_line(d, label_a, label_b)
+    for kind, wa, wb in difference_lines(p.differences):
         lines.append(
-            f"- *{lead}* — {kind}: {md_escape(label_a)}: “{md_escape(wa)}”; "
-            f"{md_escape(label_b)}: “{md_escape(wb)}”"
+            f"- *{lead}* — {kind}: {md_escape(label_a)}: {_md_words(wa)}; "
+            f"{md_escape(label_b)}: {_md_words(wb)}"
         )
     if notes:
         for c in (*p.a, *p.b):
@@ -566,6 +579,10 @@ def _md_pair_details(p: Pair, label_a: str, label_b: str, notes: bool) -> list[s
         if p.note or p.flags:
             lines.append(f"- *Note on “{lead}”:* {_md_note(p.note, p.flags)}")
     return [*lines, ""] if lines else []
+
+
+def _md_words(words: list[str]) -> str:
+    return ", ".join(f"“{md_escape(w)}”" for w in words) or "not stated"
 
 
 def _md_note(text: str, flags: frozenset[str]) -> str:
@@ -605,12 +622,15 @@ body {{ font-family: {FONT_STACK}; font-size: 9.5pt; color: {INK}; }}
 h1 {{ font-size: 19pt; font-weight: 600; margin-top: 0; margin-bottom: 4pt; }}
 h2 {{ font-size: 13pt; font-weight: 600; margin-top: 16pt; margin-bottom: 5pt;
      color: {INK}; }}
-h3 {{ font-size: 10.5pt; font-weight: 600; margin-top: 9pt; margin-bottom: 3pt; }}
+h3 {{ font-size: 9.5pt; font-weight: 600; margin-top: 6pt; margin-bottom: 3pt;
+     color: #3A3F45; }}
 p {{ margin-top: 0; margin-bottom: 5pt; }}
 .muted {{ color: {MUTED}; }}
 .small {{ font-size: 8pt; }}
-.lead {{ font-size: 11pt; margin-top: 6pt; margin-bottom: 10pt; }}
-table {{ border-collapse: collapse; }}
+.lead {{ font-size: 11pt; margin-top: 8pt; margin-bottom: 10pt; }}
+table {{ border-collapse: collapse; margin-bottom: 8pt; }}
+table.legend {{ margin-bottom: 4pt; }}
+.fulltext {{ line-height: 135%; }}
 th {{ font-weight: 600; text-align: left; background-color: #EEF0F3; }}
 td, th {{ padding: 4pt; vertical-align: top; }}
 .num {{ text-align: right; }}
@@ -618,10 +638,10 @@ td, th {{ padding: 4pt; vertical-align: top; }}
 .same {{ background-color: {SAME_TINT}; }}
 .differs {{ background-color: {DIFFERS_TINT}; }}
 .only {{ background-color: {ONLY_TINT}; }}
-.mark {{ font-weight: 700; text-decoration: underline; background-color: {MARK_TINT}; }}
-.sym-same {{ color: {SAME_COLOUR}; font-weight: 700; }}
-.sym-differs {{ color: #A86F00; font-weight: 700; }}
-.sym-only {{ color: #A0457A; font-weight: 700; }}
+.mark {{ text-decoration: underline; background-color: {MARK_TINT}; }}
+.sym-same {{ color: {SAME_TEXT}; font-weight: 700; }}
+.sym-differs {{ color: {DIFFERS_TEXT}; font-weight: 700; }}
+.sym-only {{ color: {ONLY_TEXT}; font-weight: 700; }}
 .note {{ color: #333333; font-style: italic; }}
 .detail {{ font-size: 8.5pt; color: #333333; }}
 .tag {{ font-size: 7pt; font-weight: 700; color: {MUTED}; }}
@@ -656,8 +676,8 @@ def render_html(brief: Brief, for_qt: bool = False) -> str:
             body.append(_html_topic(n, t, a.label, b.label, o.notes))
         if not brief.topics:
             body.append('<p class="muted">Nothing in this scope.</p>')
-    for text in brief.texts:
-        body.append(_html_annotated(text))
+    for k, text in enumerate(brief.texts):
+        body.append(_html_annotated(text, first=k == 0))
     if o.provenance:
         body.append(_html_provenance(brief))
     css = stylesheet() + ("" if for_qt else _BROWSER_CSS)
@@ -693,7 +713,7 @@ def _html_legend() -> str:
             f"<b>{name}</b><br><span class=\"small\">{esc(text)}</span></td>"
         )
     cells.append(
-        '<td width="25%"><span class="mark">underlined bold</span><br>'
+        '<td width="25%"><span class="mark">underlined</span><br>'
         '<span class="small">the words that differ</span></td>'
     )
     return (
@@ -761,7 +781,7 @@ def _html_topic(n: int, t: TopicSection, label_a: str, label_b: str, notes: bool
         if claims:
             out.append(f"<h3>{ONLY_SYMBOLS[side]} {esc(only_in(label))}</h3>")
             out.append(
-                '<table class="only-list" width="100%" border="0" cellspacing="0" cellpadding="4">'
+                '<table class="only-list" width="100%" border="0" cellspacing="1" cellpadding="3">'
             )
             for c in claims:
                 extra = _html_note(c.note, c.flags) if notes else ""
@@ -786,8 +806,8 @@ def _html_pair(p: Pair, label_a: str, label_b: str, notes: bool) -> str:
         f'<td class="{cls}">{_html_claims(p.b)}{extra_b}</td></tr>'
     )
     details = [
-        f"<b>{esc(kind)}</b>: {esc(wa)} <span class=\"muted\">vs</span> {esc(wb)}"
-        for kind, wa, wb in (difference_line(d, label_a, label_b) for d in p.differences)
+        f"<b>{esc(kind)}</b> — A: {_quoted(wa)} · B: {_quoted(wb)}"
+        for kind, wa, wb in difference_lines(p.differences)
     ]
     if notes and (p.note or p.flags):
         details.append(_html_note(p.note, p.flags, block=False))
@@ -800,6 +820,10 @@ def _html_pair(p: Pair, label_a: str, label_b: str, notes: bool) -> str:
     return row
 
 
+def _quoted(words: list[str]) -> str:
+    return ", ".join(f"“{esc(w)}”" for w in words) or '<span class="muted">not stated</span>'
+
+
 def _html_note(text: str, flags: frozenset[str], block: bool = True) -> str:
     if not text and not flags:
         return ""
@@ -808,13 +832,14 @@ def _html_note(text: str, flags: frozenset[str], block: bool = True) -> str:
     return f'<br><span class="detail">{inner}</span>' if block else inner
 
 
-def _html_annotated(text: AnnotatedText) -> str:
-    out = [f'<h2 class="annex">Full text: {esc(text.label)}</h2>']
+def _html_annotated(text: AnnotatedText, first: bool) -> str:
+    cls = ' class="annex"' if first else ""
+    out = [f"<h2{cls}>Full text: {esc(text.label)}</h2>"]
     for p in text.paragraphs:
         inner = "".join(_html_run(r, text.side) for r in p.runs)
-        tag = "h3" if p.kind is BlockKind.HEADING else "p"
+        tag = "h3" if p.kind is BlockKind.HEADING else 'p class="fulltext"'
         prefix = "• " if p.kind is BlockKind.ITEM else ""
-        out.append(f"<{tag}>{prefix}{inner}</{tag}>")
+        out.append(f"<{tag}>{prefix}{inner}</{tag.split()[0]}>")
     return "\n".join(out)
 
 

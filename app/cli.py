@@ -110,7 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _load_plugins() -> None:
     """Subcommands that live in other core modules register themselves on import."""
-    for module in ("app.session_cli", "app.export_cli"):
+    for module in ("app.session_cli", "ui.export_cli"):
         try:
             __import__(module)
         except ModuleNotFoundError as exc:
@@ -148,4 +148,8 @@ def _run_gui(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # `python -m app.cli` runs this file as __main__, a second copy of the module; plugins
+    # register into the real `app.cli`, so run that one's main().
+    from app.cli import main as _main
+
+    sys.exit(_main())

@@ -9,7 +9,7 @@ import numpy as np
 
 from app import align, relations, topics
 from app.align import AlignConfig, Cancelled
-from app.engines import Engine, LexicalEngine, make_engine
+from app.engines import Bag, Engine, lexical_bags, make_engine
 from app.model import Claim, Comparison, Document, Link, Side
 from app.segment import segment
 
@@ -72,11 +72,12 @@ def compare(
     eng = engine or make_engine(opts.engine)
     texts = [c.text for c in claims_a] + [c.text for c in claims_b]
     sem = eng.embed(texts, rep.stage("embed")) if texts else np.zeros((0, 1), np.float32)
-    lex = LexicalEngine().embed(texts) if eng.name != "lexical" else None
+    bags = lexical_bags(texts) if eng.name != "lexical" else None
     cfg = opts.align or align.default_config(eng.name)
-    links = align_claims(claims_a, claims_b, sem, lex, cfg, rep.stage("align"), rep.check)
+    links = align_claims(claims_a, claims_b, doc_a.text, doc_b.text, sem, bags, cfg, rep.stage("align"), rep.check)
     relate = rep.stage("relate")
-    links = [relations.relate(link, _by_id(claims_a, claims_b)) for link in links]
+    by_id = _by_id(claims_a, claims_b)
+    links = [relations.relate(link, by_id) for link in links]
     relate(1, 1)
     topic_list, claims = topics.assign(doc_a, doc_b, claims_a + claims_b, links, sem)
     rep.stage("topics")(1, 1)
@@ -93,8 +94,10 @@ def _by_id(claims_a: list[Claim], claims_b: list[Claim]) -> dict[str, Claim]:
 def align_claims(
     claims_a: list[Claim],
     claims_b: list[Claim],
+    text_a: str,
+    text_b: str,
     sem: align.Vectors,
-    lex: align.Vectors | None,
+    bags: list[Bag] | None,
     cfg: AlignConfig,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
@@ -105,14 +108,19 @@ def align_claims(
         return []
     vec = align.centre(sem) if cfg.centre else sem
     la = lb = None
-    if lex is not None:
-        la, lb = lex[:n], lex[n:]
+    if bags is not None:
+        la, lb = bags[:n], bags[n:]
     half = _half(progress)
     a_idx, a_val = align.topk_scores(vec[:n], vec[n:], la, lb, cfg, half(0), cancel)
     b_idx, b_val = align.topk_scores(vec[n:], vec[:n], lb, la, cfg, half(1), cancel)
     pairs = align.select_pairs(a_idx, a_val, b_idx, b_val, cfg)
     out = []
-    for group in align.group_pairs(pairs):
+    def a_wins_tie(p: align.Pair) -> bool:
+        # decided by content alone, so that swapping the documents mirrors the grouping
+        ca, cb = claims_a[p.a], claims_b[p.b]
+        return (ca.text, ca.start, ca.end, text_a) <= (cb.text, cb.start, cb.end, text_b)
+
+    for group in align.group_pairs(pairs, a_wins_tie):
         a_ids = tuple(claims_a[i].id for i in sorted({p.a for p in group}))
         b_ids = tuple(claims_b[j].id for j in sorted({p.b for p in group}))
         score = max(p.score for p in group)

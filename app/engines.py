@@ -31,8 +31,8 @@ MODEL_ID = "all-MiniLM-L6-v2-onnx-int8"
 MODEL_ENV = "PARALLAX_MODEL_PATH"
 TOKENIZER_ENV = "PARALLAX_TOKENIZER_PATH"
 MAX_TOKENS = 128
-BATCH = 32
-LEXICAL_DIM = 1 << 15
+BATCH = 64
+LEXICAL_DIM = 1 << 11
 
 
 class EngineError(Exception):
@@ -49,7 +49,11 @@ class Engine(Protocol):
 
 
 class LexicalEngine:
-    """Hashed bag of stemmed content words and adjacent word pairs (tf-idf weighted)."""
+    """Hashed bag of stemmed content words and adjacent word pairs (tf-idf weighted).
+
+    Dense but small (LEXICAL_DIM columns): the vectors feed the same block-wise
+    alignment as semantic ones; exact lexical overlap for candidate pairs comes from
+    ``lexical_bags``."""
 
     name = "lexical"
     version = "1"
@@ -57,32 +61,53 @@ class LexicalEngine:
     def embed(
         self, texts: Sequence[str], progress: Callable[[int, int], None] | None = None
     ) -> Vectors:
-        terms = [_lexical_features(t) for t in texts]
-        df: dict[int, int] = {}
-        for ts in terms:
-            for h in set(ts):
-                df[h] = df.get(h, 0) + 1
-        n = max(1, len(texts))
+        bags = lexical_bags(texts)
         out = np.zeros((len(texts), LEXICAL_DIM), dtype=np.float32)
-        for i, ts in enumerate(terms):
-            for h in ts:
-                out[i, h] += np.log(1.0 + n / df[h])
+        for i, bag in enumerate(bags):
+            for term, weight in bag.items():
+                out[i, zlib.crc32(term.encode()) % LEXICAL_DIM] += weight
             if progress and i % 256 == 0:
                 progress(i, len(texts))
         return _normalise(out)
 
 
-def _lexical_features(text: str) -> list[int]:
+Bag = dict[str, float]
+
+
+def lexical_bags(texts: Sequence[str]) -> list[Bag]:
+    """Per text, its stemmed content words and word pairs with unit-length tf-idf weights."""
+    terms = [_lexical_features(t) for t in texts]
+    df: dict[str, int] = {}
+    for ts in terms:
+        for term in set(ts):
+            df[term] = df.get(term, 0) + 1
+    n = max(1, len(texts))
+    bags: list[Bag] = []
+    for ts in terms:
+        bag: Bag = {}
+        for term in ts:
+            bag[term] = bag.get(term, 0.0) + float(np.log(1.0 + n / df[term]))
+        norm = float(np.sqrt(sum(w * w for w in bag.values()))) or 1.0
+        bags.append({t: w / norm for t, w in bag.items()})
+    return bags
+
+
+def bag_cosine(x: Bag, y: Bag) -> float:
+    if len(x) > len(y):
+        x, y = y, x
+    return sum(w * y.get(t, 0.0) for t, w in x.items())
+
+
+def _lexical_features(text: str) -> list[str]:
     words = content_terms(text)
-    feats = [zlib.crc32(w.encode()) % LEXICAL_DIM for w in words]
-    feats += [zlib.crc32(f"{a} {b}".encode()) % LEXICAL_DIM for a, b in zip(words, words[1:])]
-    return feats
+    return words + [f"{a} {b}" for a, b in zip(words, words[1:])]
 
 
 def _normalise(m: Vectors) -> Vectors:
     norms = np.linalg.norm(m, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
-    return (m / norms).astype(np.float32)
+    m /= norms
+    return m.astype(np.float32, copy=False)
 
 
 # -- semantic ---------------------------------------------------------------------------
@@ -200,6 +225,8 @@ def _load_model(model: str, tokenizer: str) -> tuple[Any, Any]:
     opts.intra_op_num_threads = min(4, os.cpu_count() or 1)
     opts.inter_op_num_threads = 1
     opts.log_severity_level = 3
+    # spinning worker threads steal the core the GUI thread needs while we embed
+    opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
     session = ort.InferenceSession(model, sess_options=opts, providers=["CPUExecutionProvider"])
     tok = Tokenizer.from_file(tokenizer)
     tok.enable_truncation(max_length=MAX_TOKENS)

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from app.edits import Edit, EditError, EditKind, apply
 from app.model import Comparison, Side
-from app.review import Note, ReviewState
+from app.review import Note, ReviewState, link_target
 
 __all__ = ["match_claims", "realign"]
 
@@ -79,17 +79,19 @@ def _replay(
 ) -> tuple[Comparison, str | None]:
     label = _edit_label(edit, old)
     if any(c not in ids for c in edit.a + edit.b):
+        if edit.kind is EditKind.UNLINK:
+            return cmp, None  # a claim that is gone cannot be linked: nothing left to keep
         return cmp, f"{label} dropped: {_gone_ids(edit.a + edit.b, ids)}"
-    order = {c.id: i for i, c in enumerate(cmp.claims)}
-    a = tuple(sorted((ids[c] for c in edit.a), key=order.__getitem__))
-    b = tuple(sorted((ids[c] for c in edit.b), key=order.__getitem__))
+    a, b = tuple(ids[c] for c in edit.a), tuple(ids[c] for c in edit.b)
+    existing = next((x for x in cmp.links if set(x.a) == set(a) and set(x.b) == set(b)), None)
+    if existing is not None and edit.kind is not EditKind.LINK:
+        a, b = existing.a, existing.b  # the link's own order, which find_link matches
     mapped = Edit(edit.kind, a, b, edit.relation)
-    existing = next((link for link in cmp.links if link.a == a and link.b == b), None)
     try:
         if edit.kind is EditKind.LINK and existing is not None:
             # the new alignment already made this link: keep the reviewer's say over it
             relation = edit.relation or existing.relation
-            cmp = apply(cmp, Edit(EditKind.RELATION, a, b, relation))
+            cmp = apply(cmp, Edit(EditKind.RELATION, existing.a, existing.b, relation))
         else:
             cmp = apply(cmp, mapped)
     except EditError as exc:
@@ -116,7 +118,8 @@ def _map_target(target: str, ids: dict[str, str], cmp: Comparison) -> str | None
         if len(sides) != 2 or any(c not in ids for part in sides for c in part):
             return None
         a, b = (sorted((ids[c] for c in part), key=order.__getitem__) for part in sides)
-        return f"link:{','.join(a)}|{','.join(b)}"
+        same = (x for x in cmp.links if set(x.a) == set(a) and set(x.b) == set(b))
+        return next((link_target(x) for x in same), f"link:{','.join(a)}|{','.join(b)}")
     return None
 
 
@@ -125,7 +128,10 @@ def _snippet(cmp: Comparison, claim_id: str) -> str:
     if claim is None:
         return claim_id
     text = " ".join(claim.text.split())
-    return f"'{text}'" if len(text) <= SNIPPET else f"'{text[:SNIPPET].rstrip()}…'"
+    if len(text) <= SNIPPET:
+        return f"'{text}'"
+    cut = text[:SNIPPET].rsplit(" ", 1)[0] or text[:SNIPPET]
+    return f"'{cut.rstrip(' ,;:')}…'"
 
 
 def _sides_label(cmp: Comparison, a: Sequence[str], b: Sequence[str]) -> str:

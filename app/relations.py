@@ -96,11 +96,10 @@ def is_different(text_a: str, text_b: str, diffs: list[Difference]) -> bool:
 def differences(text_a: str, text_b: str) -> list[Difference]:
     """Numbers, dates, durations and actors that do not match, then one-sided phrases."""
     out: list[Difference] = []
-    for kind, finder in (
-        ("duration", _durations), ("date", _dates), ("number", _numbers), ("actor", _actors)
-    ):  # fmt: skip
-        ma, mb = finder(text_a), finder(text_b)
-        out.extend(_mismatches(kind, ma, mb))
+    for kind, finder in (("duration", _durations), ("date", _dates), ("number", _numbers)):
+        out.extend(_mismatches(kind, finder(text_a), finder(text_b)))
+    names = _mid_sentence_names(text_a) | _mid_sentence_names(text_b)
+    out.extend(_mismatches("actor", _actors(text_a, names), _actors(text_b, names)))
     out.extend(_phrases(text_a, text_b))
     return out
 
@@ -201,17 +200,30 @@ def _numbers(text: str) -> list[Mention]:
     return out
 
 
-def _actors(text: str) -> list[Mention]:
+def _sentence_initial(text: str, pos: int) -> bool:
+    return pos == 0 or text[:pos].rstrip()[-1:] in ".!?\"“:"
+
+
+def _mid_sentence_names(text: str) -> set[str]:
+    return {
+        t
+        for m in _CAP_RE.finditer(text)
+        if not _sentence_initial(text, m.start())
+        for t in m.group(0).split()
+    }
+
+
+def _actors(text: str, known: set[str]) -> list[Mention]:
+    """Capitalised names; a lone capitalised word opening a sentence counts only when it
+    also appears mid-sentence in either text (so "Lavrov said" counts, "Nothing" not)."""
     out = []
     for m in _CAP_RE.finditer(text):
         name = m.group(0).strip(" .’'")
         toks = [t for t in name.split() if t not in _NOT_ACTORS]
         if not toks:
             continue
-        if m.start() == 0 or text[: m.start()].rstrip()[-1:] in ".!?\"“":
-            # sentence-initial: only a name if more than one capitalised word
-            if len(toks) < 2:
-                continue
+        if _sentence_initial(text, m.start()) and len(toks) < 2 and toks[0] not in known:
+            continue
         key = " ".join(t.lower().rstrip("’'s") for t in toks)
         out.append(Mention("actor", " ".join(toks), key))
     return out

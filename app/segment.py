@@ -27,8 +27,8 @@ SENTENCE_STARTERS = frozenset(
 MIN_CLAIM_WORDS = 4
 
 _END_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|$)")
-_LIST_MARKER_RE = re.compile(r"^\s*(?:[-*•‣–]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|[ivxIVX]{1,4}[.)])\s+")
-_HEADING_MARK_RE = re.compile(r"^#{1,6}\s+")
+_LIST_MARKER_RE = re.compile(r"\s*(?:[-*•‣–]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|[ivxIVX]{1,4}[.)])\s+")
+_HEADING_MARK_RE = re.compile(r"#{1,6}\s+")
 _WORD_RE = re.compile(r"\w+(?:[’'.-]\w+)*")
 # clause joints a claim may be split at; the split falls before the joining word
 _JOINT_RE = re.compile(

@@ -68,7 +68,12 @@ def session_to_bytes(state: ReviewState, extra: dict[str, Any] | None = None) ->
         text = json.dumps(d, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     except ValueError as exc:  # a NaN score: refuse rather than write a file we cannot read
         raise SessionError(f"cannot save this session ({exc})") from None
-    return text.encode("utf-8")
+    try:
+        return text.encode("utf-8") + b"\n"
+    except UnicodeEncodeError:
+        # a lone surrogate (pasted from somewhere odd) has no UTF-8 form; as a \u escape it
+        # still round-trips, so escape everything rather than fail the save
+        return json.dumps(d, separators=(",", ":"), allow_nan=False).encode("ascii") + b"\n"
 
 
 def session_to_dict(state: ReviewState, now: str | None = None) -> dict[str, Any]:
@@ -126,6 +131,7 @@ def session_from_bytes(data: bytes) -> ReviewState:
         raise SessionError("too large to be a Parallax session")
     if data[:2] == b"\x1f\x8b":
         data = _gunzip(data)
+    data = data.removeprefix(b"\xef\xbb\xbf")  # a BOM, if an editor added one
     head = data[:200].lstrip()
     if not head.startswith(b"{"):
         raise SessionError("not a Parallax session file")
@@ -133,10 +139,8 @@ def session_from_bytes(data: bytes) -> ReviewState:
         d = json.loads(data.decode("utf-8"), parse_constant=_no_constant)
     except (ValueError, RecursionError) as exc:  # JSONDecodeError, UnicodeDecodeError
         if FORMAT.encode() in head:
-            where = f" at byte {exc.pos}" if isinstance(exc, json.JSONDecodeError) else ""
-            raise SessionError(
-                f"the file is damaged or incomplete (unreadable JSON{where})"
-            ) from None
+            where = f" at character {exc.pos}" if isinstance(exc, json.JSONDecodeError) else ""
+            raise SessionError(f"the file is damaged or incomplete (invalid JSON{where})") from None
         raise SessionError("not a Parallax session file") from None
     return session_from_dict(d)
 
@@ -171,13 +175,13 @@ def session_from_dict(d: Any) -> ReviewState:
     try:
         d = migrate(d)
         cmp = _comparison(_get(d, "comparison", dict))
-        created = d.get("created")
-        if isinstance(created, str) and created:
-            cmp = cmp.replace(extra={CREATED_KEY: created})
+        if created := _get(d, "created", str, ""):
+            cmp.extra[CREATED_KEY] = created
+        sides = {c.id: c.side for c in cmp.claims}
         return ReviewState(
             cmp,
-            notes=_notes(_get(d, "notes", list, []), cmp),
-            edits=tuple(_edit(e, cmp) for e in _get(d, "edits", list, [])),
+            notes=_notes(_get(d, "notes", list, []), sides),
+            edits=tuple(_edit(e, sides) for e in _get(d, "edits", list, [])),
             view=_view(_get(d, "view", dict, {}), cmp),
         )
     except _Damage as exc:
@@ -229,7 +233,8 @@ def _comparison(c: dict[str, Any]) -> Comparison:
     sides = {x.id: x.side for x in claims}
     if len(sides) != len(claims):
         raise _Damage("two claims share one id")
-    links = tuple(_link(_check_obj(x), sides) for x in _get(c, "links", list))
+    ids = set(sides)
+    links = tuple(_link(_check_obj(x), sides, ids) for x in _get(c, "links", list))
     return Comparison(
         doc_a, doc_b, claims, links, topics,
         engine=_get(c, "engine", str, ""), engine_version=_get(c, "engine_version", str, ""),
@@ -276,13 +281,13 @@ def _claim(c: dict[str, Any], texts: dict[Side, str], topic_ids: set[str]) -> Cl
     return Claim(cid, side, start, end, text[start:end], sentence=sentence, topic=topic)
 
 
-def _link(d: dict[str, Any], sides: dict[str, Side]) -> Link:
+def _link(d: dict[str, Any], sides: dict[str, Side], ids: set[str]) -> Link:
     for key in ("a", "b", "differences"):
         _get(d, key, list, [])
     for x in _get(d, "differences", list, []):
         if not isinstance(x, dict):
             raise _Damage("a difference should be an object")
-    link = link_from(d, set(sides))
+    link = link_from(d, ids)
     if any(sides[c] is not Side.A for c in link.a) or any(sides[c] is not Side.B for c in link.b):
         raise _Damage("a link joins claims on the wrong sides")
     if not math.isfinite(link.score):
@@ -298,9 +303,8 @@ def _ids(value: Any, sides: dict[str, Side], side: Side) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _edit(e: Any, cmp: Comparison) -> Edit:
+def _edit(e: Any, sides: dict[str, Side]) -> Edit:
     e = _check_obj(e)
-    sides = {c.id: c.side for c in cmp.claims}
     kind = EditKind(_get(e, "kind", str))
     relation = _opt_str(e, "relation")
     edit = Edit(kind, _ids(e.get("a"), sides, Side.A), _ids(e.get("b"), sides, Side.B),
@@ -310,8 +314,7 @@ def _edit(e: Any, cmp: Comparison) -> Edit:
     return edit
 
 
-def _notes(items: list[Any], cmp: Comparison) -> tuple[Note, ...]:
-    sides = {c.id: c.side for c in cmp.claims}
+def _notes(items: list[Any], sides: dict[str, Side]) -> tuple[Note, ...]:
     notes: dict[str, Note] = {}
     for n in items:
         n = _check_obj(n)

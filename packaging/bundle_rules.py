@@ -57,6 +57,10 @@ KEEP_PLUGINS = {
     # gtk3 would make us ship (or half-ship) the build host's GTK; the portal theme gives
     # native file dialogs on GNOME and KDE without it.
     "platformthemes": frozenset({"qxdgdesktopportal"}),
+    # desktop Wayland: xdg-shell windows with EGL or shared-memory buffers; the ivi,
+    # fullscreen and server-buffer plugins serve cars and kiosks
+    "wayland-shell-integration": frozenset({"xdg-shell", "wl-shell-plugin"}),
+    "wayland-graphics-integration-client": frozenset({"qt-plugin-wayland-egl"}),
 }
 
 # Qt libraries that only unused plugins or modules need, should any hook still pull them.
@@ -158,3 +162,58 @@ def prune_orphan_libraries(binaries: list[tuple[str, str, str]]) -> list[tuple[s
         for entry in binaries
         if not _is_prunable_library(entry[0]) or os.path.realpath(entry[1]) in reached
     ]
+
+
+def drop_dangling_symlinks(
+    toc: list[tuple[str, str, str]], everything: list[tuple[str, str, str]]
+) -> list[tuple[str, str, str]]:
+    """PyInstaller records links (``libQt6Pdf.so.6 -> PySide6/Qt/lib/libQt6Pdf.so.6``) as
+    SYMLINK entries; drop those whose target (a file or a folder) left the bundle."""
+    present: set[PurePosixPath] = set()
+    for dest, _src, kind in everything:
+        if kind != "SYMLINK":
+            p = PurePosixPath(*_parts(dest))
+            present.add(p)
+            present.update(p.parents)
+
+    def target(dest: str, link: str) -> PurePosixPath:
+        parts: list[str] = list(_parts(dest)[:-1])
+        for piece in _parts(link):
+            if piece == "..":
+                if parts:
+                    parts.pop()
+            elif piece != ".":
+                parts.append(piece)
+        return PurePosixPath(*parts)
+
+    return [e for e in toc if e[2] != "SYMLINK" or target(e[0], e[1]) in present]
+
+
+def _vendored_by_auditwheel(dest: str) -> bool:
+    # numpy.libs/, tokenizers.libs/, ...: libraries patchelf has rewritten; GNU strip turns
+    # them into "ELF load command address/offset not page-aligned" at import time
+    return any(part.endswith(".libs") for part in _parts(dest)[:-1])
+
+
+def strip_copies(binaries: list[tuple[str, str, str]], cache: Path) -> list[tuple[str, str, str]]:
+    """Linux: point the TOC at stripped copies of our ELF files, except auditwheel's
+    vendored libraries (PyInstaller's own strip=True cannot skip those)."""
+    import shutil
+    import subprocess
+
+    out = []
+    for dest, src, kind in binaries:
+        if kind == "SYMLINK" or _vendored_by_auditwheel(dest):
+            out.append((dest, src, kind))
+            continue
+        with open(src, "rb") as f:
+            if f.read(4) != b"\x7fELF":
+                out.append((dest, src, kind))
+                continue
+        copy = cache.joinpath(*_parts(dest))
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(src, copy)
+        copy.chmod(0o755)
+        subprocess.run(["strip", str(copy)], check=True, capture_output=True)
+        out.append((dest, str(copy), kind))
+    return out

@@ -20,13 +20,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from app.comparison import CompareOptions, compare  # noqa: E402
-from app.documents import from_text  # noqa: E402
-from app.edits import Edit, EditKind, apply  # noqa: E402
-from app.model import Side  # noqa: E402
-from app.review import Note, ReviewState, ViewState, claim_target  # noqa: E402
-from app.session import load_session, save_session  # noqa: E402
-from app.session_codec import session_from_bytes  # noqa: E402
+from app.comparison import CompareOptions, compare
+from app.documents import from_text
+from app.edits import Edit, EditKind, apply
+from app.model import Side
+from app.review import Note, ReviewState, ViewState, claim_target
+from app.session import load_session, save_session
+from app.session_codec import session_from_bytes
 
 ACTORS = ["The minister", "The president", "A spokesman", "The police", "Two witnesses",
           "The mayor", "A neighbour", "The company", "Officials", "The driver"]  # fmt: skip
@@ -49,9 +49,8 @@ def account(rng: random.Random, n: int, seed_shift: int) -> str:
                 para = []
             parts.append(f"Part {i // 50 + 1}")
         k = (i + seed_shift) % 7
-        sentence = (f"{rng.choice(ACTORS)} {rng.choice(VERBS)} that "
-                    f"{rng.choice(OBJECTS).format(n=rng.randint(2, 90 + k))} (item {i}).")  # fmt: skip
-        para.append(sentence)
+        what = rng.choice(OBJECTS).format(n=rng.randint(2, 90 + k))
+        para.append(f"{rng.choice(ACTORS)} {rng.choice(VERBS)} that {what} (item {i}).")
         if len(para) == 5:
             parts.append(" ".join(para))
             para = []
@@ -72,8 +71,11 @@ def build(n: int) -> ReviewState:
         edit = Edit(EditKind.UNLINK, link.a, link.b)
         cmp = apply(cmp, edit)
         edits.append(edit)
-    notes = tuple(Note(claim_target(cid), f"checked against the wire copy {i}", frozenset({"reviewed"}))
-                  for i, cid in enumerate(a_ids[:200]))  # fmt: skip
+    reviewed = frozenset({"reviewed"})
+    notes = tuple(
+        Note(claim_target(cid), f"checked against the wire copy {i}", reviewed)
+        for i, cid in enumerate(a_ids[:200])
+    )
     view = ViewState(selected_claim=b_ids[len(b_ids) // 2], filter="differences", scroll_a=12000)
     return ReviewState(cmp, notes, tuple(edits), view)
 

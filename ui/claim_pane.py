@@ -113,16 +113,15 @@ class ClaimPane(QTextEdit):
         qdoc, offsets, positions = build_document(cmp.document(self.side), self.font())
         lengths = [b.end - b.start for b in cmp.document(self.side).blocks]
         qdoc.setParent(self)
-        old = self.document()
-        self.setDocument(qdoc)
-        if old is not None and old.parent() is self:
-            old.deleteLater()
+        self.setDocument(qdoc)  # the pane owns qdoc; Qt deletes the old one
         claims = sorted(cmp.side_claims(self.side), key=lambda c: c.start)
         self.ids = [c.id for c in claims]
         self.index = {cid: i for i, cid in enumerate(self.ids)}
         self.starts = [_map(c.start, offsets, positions, lengths) for c in claims]
-        self.ends = [max(s, _map(c.end, offsets, positions, lengths)) for s, c in
-                     zip(self.starts, claims, strict=True)]  # fmt: skip
+        self.ends = [
+            max(s, _map(c.end, offsets, positions, lengths))
+            for s, c in zip(self.starts, claims, strict=True)
+        ]
         self._status = [cmp.status(cid) for cid in self.ids]
         self._selected &= set(self.ids)
         self._related &= set(self.ids)
@@ -299,8 +298,14 @@ class ClaimPane(QTextEdit):
             status = self._status[i]
             top, bottom = self.claim_span(i)
             top, bottom = top + dy + 2, bottom + dy - 2
-            _paint_marker(painter, QColor(strong[status.value]), status, top, bottom,
-                          cid in self._selected or cid in self._related)  # fmt: skip
+            _paint_marker(
+                painter,
+                QColor(strong[status.value]),
+                status,
+                top,
+                bottom,
+                cid in self._selected or cid in self._related,
+            )
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -325,8 +330,9 @@ class ClaimPane(QTextEdit):
         self.viewport().setCursor(shape)
 
 
-def _paint_marker(p: QPainter, colour: QColor, status: Status, top: float, bottom: float,
-                  selected: bool) -> None:  # fmt: skip
+def _paint_marker(
+    p: QPainter, colour: QColor, status: Status, top: float, bottom: float, selected: bool
+) -> None:
     """Margin cue that does not rely on colour: solid bar = same, dashed = differs,
     bar with a dot = only on this side."""
     x = GUTTER - 6.0

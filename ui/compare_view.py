@@ -143,5 +143,5 @@ class CompareView(QWidget):
             self.pane(side).reveal(cid)
             if others:
                 self.pane(side.other).reveal(others[0])
-        if not others and self.sync.enabled:
-            self.sync.follow(side)
+            elif self.sync.enabled:
+                self.sync.follow(side)

@@ -51,8 +51,11 @@ class Legend(QWidget):
             _underline(p, colour, status, box.left() + 2, box.right() - 2, box.bottom() - 2)
             p.setPen(self.palette().color(self.foregroundRole()))
             text_x = x + SWATCH + 8
-            p.drawText(QRectF(text_x, 0, fm.horizontalAdvance(name) + 2, h),
-                       Qt.AlignmentFlag.AlignVCenter, name)  # fmt: skip
+            p.drawText(
+                QRectF(text_x, 0, fm.horizontalAdvance(name) + 2, h),
+                Qt.AlignmentFlag.AlignVCenter,
+                name,
+            )
             x = text_x + fm.horizontalAdvance(name) + GAP
 
 

@@ -9,7 +9,9 @@ preview. Text stays text: the PDF is selectable and searchable.
 from __future__ import annotations
 
 import bisect
+import ctypes
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -29,6 +31,7 @@ from PySide6.QtGui import (
     QPen,
     QTextDocument,
     QTextFormat,
+    QTextTable,
 )
 
 from app import __version__
@@ -57,6 +60,31 @@ HEADER_MM = 9.0
 FOOTER_MM = 9.0
 
 
+def _none_refcount_leaks() -> bool:
+    """True when calling a Qt method that returns nothing drops a reference to None.
+
+    PySide6 6.12.0 does this on CPython 3.11 (6.11.3 does not; from 3.12 on None is
+    immortal). An export makes tens of thousands of such calls, and CPython aborts with
+    "deallocating None" once the count reaches zero."""
+    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
+        return False
+    rect = QRectF()
+    before = sys.getrefcount(None)
+    for _ in range(8):
+        rect.setWidth(1.0)
+    return sys.getrefcount(None) < before
+
+
+def _make_none_immortal() -> None:
+    """Work around the leak above: give None a reference count that cannot run out
+    (what CPython 3.12 does for it anyway). ob_refcnt is the first field of every object."""
+    if _none_refcount_leaks():
+        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
+
+
+_make_none_immortal()
+
+
 def ensure_gui_app() -> QGuiApplication:
     """Fonts and text layout need a QGuiApplication; make one (headless if need be)."""
     app = QGuiApplication.instance()
@@ -78,6 +106,9 @@ def body_font() -> QFont:
     font = QFont()
     font.setFamilies(FONT_FAMILIES + CJK_FALLBACKS)
     font.setPointSizeF(9.5)
+    # No "ff"/"fi" ligatures: a PDF that shows "diﬀers" as one glyph is not found by
+    # every reader's search for "differs".
+    font.setFeature(QFont.Tag("liga"), 0)
     return font
 
 
@@ -128,7 +159,9 @@ def _paint(brief: Brief, device: QIODevice) -> int:
             bottom = tops[page + 1] if page + 1 < pages else top + body_height
             painter.save()
             painter.translate(0, header - top)
-            ctx.clip = QRectF(0, top, width, bottom - top)
+            # one device pixel short, so a line that starts exactly at the cut is not
+            # drawn (clipped, but its text would still be in the page) on this page too
+            ctx.clip = QRectF(0, top, width, bottom - top - 1)
             painter.setClipRect(ctx.clip)
             doc.documentLayout().draw(painter, ctx)
             painter.restore()
@@ -144,19 +177,31 @@ def layout_document(brief: Brief, device: QPaintDevice, width: float) -> QTextDo
     doc.setDocumentMargin(0)
     doc.documentLayout().setPaintDevice(device)
     doc.setDefaultFont(body_font())
-    doc.setHtml(render_html(brief, for_qt=True))
+    doc.setHtml(scale_pixels(render_html(brief, for_qt=True), device.logicalDpiY() / 96))
     doc.setTextWidth(width)
     return doc
+
+
+def scale_pixels(html: str, factor: float) -> str:
+    """HTML's cellpadding/cellspacing are CSS pixels (1/96 inch), but QTextDocument takes
+    them as device pixels: scale them for a high-resolution device."""
+
+    def scaled(m: re.Match[str]) -> str:
+        return f'{m.group(1)}="{round(int(m.group(2)) * factor)}"'
+
+    return re.sub(r'\b(cellpadding|cellspacing)="(\d+)"', scaled, html)
 
 
 def page_tops(doc: QTextDocument, height: float) -> list[float]:
     """Where each page starts in the document's one long column.
 
     Qt's own pagination lets a line straddle a page break now and then (after a table),
-    so we cut the column ourselves: never through a line of text (in any table cell),
-    never just after a heading, and always before a block that asks for a page break.
+    so we cut the column ourselves: never through a line of text or a table row (unless
+    it is most of a page tall), never just after a heading, and always before a block
+    that asks for a page break. A cut above a table row moves up by the row's padding,
+    so the row's background starts on the new page rather than peeking out below.
     """
-    lines, headings, forced = _line_map(doc)
+    lines, leads, headings, forced = _line_map(doc)
     tops_of_lines = [t for t, _b in lines]
     total = doc.size().height()
     tops = [0.0]
@@ -170,17 +215,23 @@ def page_tops(doc: QTextDocument, height: float) -> list[float]:
         else:
             cut = _cut_between_lines(lines, tops_of_lines, cut, floor)
             cut = _keep_with_next(headings, lines, tops_of_lines, cut, floor)
+            cut -= leads.get(cut, 0.0)
         tops.append(cut)
     while len(tops) > 1 and tops[-1] >= total - 0.5:
         tops.pop()
     return tops
 
 
-def _line_map(doc: QTextDocument) -> tuple[list[tuple[float, float]], set[float], list[float]]:
-    """Every text line as (top, bottom) in document coordinates, sorted; the tops of
-    heading lines; and the tops of blocks with a forced page break before them."""
+Spans = list[tuple[float, float]]
+
+
+def _line_map(doc: QTextDocument) -> tuple[Spans, dict[float, float], set[float], list[float]]:
+    """What must not be cut, as (top, bottom) of text in document coordinates, sorted:
+    every line, and every table row (a pair's detail row and a header row go with their
+    neighbour); the padding above each row's text; the tops of heading lines; the tops
+    of blocks that force a page break."""
     layout = doc.documentLayout()
-    lines: list[tuple[float, float]] = []
+    lines: Spans = []
     headings: set[float] = set()
     forced: list[float] = []
     block = doc.begin()
@@ -188,19 +239,57 @@ def _line_map(doc: QTextDocument) -> tuple[list[tuple[float, float]], set[float]
         rect = layout.blockBoundingRect(block)
         text_layout = block.layout()
         fmt = block.blockFormat()
-        origin = rect.top()
         heading = fmt.headingLevel() > 0
         for i in range(text_layout.lineCount()):
             r = text_layout.lineAt(i).rect()
-            top = origin + r.top()
+            top = rect.top() + r.top()
             lines.append((top, top + r.height()))
             if heading:
                 headings.add(top)
         if fmt.pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore and rect.top():
             forced.append(rect.top())
         block = block.next()
+    rows, leads = _table_rows(doc)
+    lines.extend(rows)
     lines.sort()
-    return lines, headings, forced
+    return lines, leads, headings, forced
+
+
+def _table_rows(doc: QTextDocument) -> tuple[Spans, dict[float, float]]:
+    """Each table row's text (with a detail row below it, or a header row above) as
+    (top, bottom); and per row top, how far above it the row itself starts."""
+    layout = doc.documentLayout()
+    out: Spans = []
+    leads: dict[float, float] = {}
+    for frame in doc.rootFrame().childFrames():
+        if not isinstance(frame, QTextTable):
+            continue
+        spans: dict[int, list[float]] = {}
+        headers = frame.format().headerRowCount()
+        for row in range(frame.rows()):
+            first = frame.cellAt(row, 0)
+            continuation = row > 0 and first.firstPosition() == first.lastPosition()
+            key = row - 1 if continuation else row + 1 if row < headers else row
+            span = spans.setdefault(key, [float("inf"), float("-inf")])
+            for col in range(frame.columns()):
+                cell = frame.cellAt(row, col)
+                block = cell.firstCursorPosition().block()
+                while block.isValid() and block.position() <= cell.lastPosition():
+                    rect = layout.blockBoundingRect(block)
+                    span[0], span[1] = min(span[0], rect.top()), max(span[1], rect.bottom())
+                    block = block.next()
+        rows = sorted((t, b) for t, b in spans.values() if t < b)
+        # Cells share their padding evenly: a row edge lies halfway between the text of
+        # one row and the next (and the first row starts at the table's own top).
+        previous: float | None = None
+        for top, bottom in rows:
+            if previous is None:
+                leads[top] = max(0.0, top - layout.frameBoundingRect(frame).top())
+            else:
+                leads[top] = max(0.0, (top - previous) / 2)
+            previous = bottom
+        out.extend(rows)
+    return out, leads
 
 
 def _cut_between_lines(
@@ -210,7 +299,7 @@ def _cut_between_lines(
     while moved:
         moved = False
         i = bisect.bisect_left(tops, cut)
-        for top, bottom in lines[max(0, i - 64) : i]:
+        for top, bottom in lines[max(0, i - 256) : i]:
             if top < cut < bottom - 0.5 and top > floor:
                 cut, moved = top, True
                 break

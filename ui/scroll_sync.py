@@ -91,10 +91,23 @@ class ScrollSync(QObject):
         return p_dst + (y - p_src) * (n_dst - p_dst) / (n_src - p_src)
 
     def _counter_span(self, side: Side, i: int) -> tuple[float, float]:
+        """Span of claim i's counterparts. They may lie far apart (several links, or one
+        link joining scattered claims); then take the run of neighbouring counterparts
+        nearest the other pane's reading line, so that pane keeps one of them in view
+        instead of landing halfway between."""
         assert self._cmp is not None
-        src, dst = self.panes[side], self.panes[side.other]
-        spans = [dst.claim_span(dst.index[c]) for c in self._cmp.counterparts(src.ids[i])]
-        return min(s[0] for s in spans), max(s[1] for s in spans)
+        cmp, src, dst = self._cmp, self.panes[side], self.panes[side.other]
+        rows = sorted(dst.index[c] for c in cmp.counterparts(src.ids[i]))
+        runs: list[list[int]] = [[rows[0]]]
+        for row in rows[1:]:
+            if row - runs[-1][-1] > 2:
+                runs.append([])
+            runs[-1].append(row)
+        spans = [(dst.claim_span(run[0])[0], dst.claim_span(run[-1])[1]) for run in runs]
+        if len(spans) == 1:
+            return spans[0]
+        here = dst.reading_y()
+        return min(spans, key=lambda s: max(s[0] - here, here - s[1], 0.0))
 
 
 def _reading_fraction(pane: ClaimPane) -> float:

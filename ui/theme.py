@@ -81,8 +81,11 @@ def palette(dark: bool) -> QPalette:
     for role, colour in roles.items():
         pal.setColor(role, QColor(colour))
     disabled = QPalette.ColorGroup.Disabled
-    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText,
-                 QPalette.ColorRole.WindowText):  # fmt: skip
+    for role in (
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+        QPalette.ColorRole.WindowText,
+    ):
         pal.setColor(disabled, role, QColor("#737984"))
     return pal
 
@@ -108,3 +111,13 @@ def icon(name: str) -> QIcon:
     colour = pal.color(QPalette.ColorRole.WindowText).name()
     disabled = pal.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText).name()
     return qta.icon(f"mdi6.{name}", color=colour, color_disabled=disabled)
+
+
+def app_icon() -> QIcon:
+    """The Parallax icon at every size that ships, for windows, docks and the welcome page."""
+    result = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256, 512):
+        png = resources.path(f"icons/parallax-{size}.png")
+        if png.is_file():
+            result.addFile(str(png))
+    return result if not result.isNull() else icon("vector-link")

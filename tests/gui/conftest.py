@@ -1,0 +1,66 @@
+"""GUI tests: offscreen Qt, settings in a temporary folder, every test marked ``gui``."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything loads Qt
+
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QSettings  # noqa: E402
+
+from app.comparison import CompareOptions, compare  # noqa: E402
+from app.documents import from_text, read_path  # noqa: E402
+from app.model import Comparison  # noqa: E402
+from app.resources import sample_paths  # noqa: E402
+from app.synthetic import pair  # noqa: E402
+
+QCoreApplication.setOrganizationName("Parallax")
+QCoreApplication.setApplicationName("Parallax")
+HERE = Path(__file__).resolve().parent
+LEXICAL = CompareOptions(engine="lexical")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if HERE in Path(str(item.path)).parents:
+            item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path: Path) -> Iterator[Path]:
+    folder = tmp_path / "settings"
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    yield folder
+
+
+@pytest.fixture(scope="session")
+def sample_cmp() -> Comparison:
+    a, b = sample_paths()
+    return compare(read_path(a, "Kestria"), read_path(b, "Dorvany"), LEXICAL)
+
+
+@pytest.fixture(scope="session")
+def long_cmp() -> Comparison:
+    """About 80 claims a side: long enough to scroll, quick to align."""
+    text_a, text_b = pair(80, seed=3)
+    return compare(from_text(text_a, "A"), from_text(text_b, "B"), LEXICAL)
+
+
+@pytest.fixture
+def window(qtbot):  # type: ignore[no-untyped-def]
+    from ui.main_window import MainWindow
+
+    win = MainWindow(engine="lexical")
+    qtbot.addWidget(win)
+    win.resize(1200, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.undo_stack.clear()  # no "discard corrections?" question on close
+    win.runner.cancel()
+    win.runner.wait(5000)

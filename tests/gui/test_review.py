@@ -1,0 +1,137 @@
+"""Navigation order, corrections with undo/redo, and the review state for sessions."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+from PySide6.QtCore import Qt
+
+from app.edits import Edit, EditKind
+from app.model import Relation, Side, Status
+from ui import navigation
+
+
+def test_differences_follow_reading_order(sample_cmp) -> None:  # type: ignore[no-untyped-def]
+    order = navigation.differences(sample_cmp)
+    assert order and all(sample_cmp.links[i].relation is Relation.DIFFERS for i in order)
+    firsts = [min(int(c[1:]) for c in sample_cmp.links[i].a) for i in order]
+    assert firsts == sorted(firsts)
+
+
+def test_omissions_interleave_both_sides(sample_cmp) -> None:  # type: ignore[no-untyped-def]
+    order = navigation.omissions(sample_cmp)
+    assert set(order) == {c.id for s in Side for c in sample_cmp.omissions(s)}
+    sides = [sample_cmp.claim_by_id[c].side for c in order]
+    assert sides != sorted(sides)  # not "all of A, then all of B"
+    keys = navigation.reading_keys(sample_cmp)
+    assert [keys[c] for c in order] == sorted(keys[c] for c in order)
+
+
+@given(st.lists(st.floats(0, 100), min_size=1, max_size=20), st.integers(0, 19), st.booleans())
+def test_step_there_and_back(keys: list[float], at: int, forward: bool) -> None:
+    keys = sorted(keys)
+    at %= len(keys)
+    there = navigation.step(keys, None, at, forward)
+    assert there is not None
+    assert navigation.step(keys, None, there, not forward) == at
+
+
+def test_f7_walks_differences_in_order_and_wraps(window, sample_cmp, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.show_comparison(sample_cmp)
+    order = navigation.differences(sample_cmp)
+    seen = []
+    for n in range(len(order) + 1):
+        qtbot.keyClick(window, Qt.Key.Key_F7)
+        seen.append(window.selection.focus_link(sample_cmp))
+        assert window.position_label.text() == f"Difference {n % len(order) + 1} of {len(order)}"
+    assert seen == [*order, order[0]]
+    qtbot.keyClick(window, Qt.Key.Key_F7, Qt.KeyboardModifier.ShiftModifier)
+    assert window.selection.focus_link(sample_cmp) == order[-1]
+
+
+def test_f8_visits_omissions(window, sample_cmp, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.show_comparison(sample_cmp)
+    order = navigation.omissions(sample_cmp)
+    seen = []
+    for _ in order:
+        qtbot.keyClick(window, Qt.Key.Key_F8)
+        seen.append(window.selection.focus)
+    assert seen == order
+    assert window.position_label.text().startswith(f"Omission {len(order)} of {len(order)}")
+
+
+def test_alt_down_steps_through_claims(window, sample_cmp, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.show_comparison(sample_cmp)
+    window.view.pane_b.setFocus()
+    qtbot.keyClick(window.view.pane_b, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    first = window.selection.focus
+    assert first is not None and first.startswith("b")
+    qtbot.keyClick(window.view.pane_b, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    pane = window.view.pane_b
+    assert pane.index[window.selection.focus] == pane.index[first] + 1
+
+
+def test_relation_change_undo_redo(window, sample_cmp, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.show_comparison(sample_cmp)
+    qtbot.keyClick(window, Qt.Key.Key_F7)
+    link = sample_cmp.links[window.selection.focus_link(sample_cmp)]
+    cid = link.a[0]
+    assert window.actions.mark_same.isEnabled()
+    window.actions.mark_same.trigger()
+    cmp = window.comparison
+    assert cmp.status(cid) is Status.SAME
+    assert window.view.pane_a.status_of(window.view.pane_a.index[cid]) is Status.SAME
+    assert window.isWindowModified()
+    assert window.review_state().edits == (Edit(EditKind.RELATION, link.a, link.b, Relation.SAME),)
+    window.actions.undo.trigger()
+    assert window.comparison == sample_cmp
+    assert window.comparison.status(cid) is Status.DIFFERS
+    assert window.review_state().edits == ()
+    assert not window.isWindowModified()
+    window.actions.redo.trigger()
+    assert window.comparison.status(cid) is Status.SAME
+
+
+def test_unlink_and_link_again(window, sample_cmp) -> None:  # type: ignore[no-untyped-def]
+    window.show_comparison(sample_cmp)
+    link = next(lk for lk in sample_cmp.links if lk.relation is Relation.SAME)
+    window._link_clicked(sample_cmp.links.index(link))
+    window.actions.unlink.trigger()
+    assert all(window.comparison.status(c) is Status.ONLY for c in link.claim_ids())
+    assert not window.actions.unlink.isEnabled()
+    # select both sides by hand and link them (Ctrl+L)
+    window._claim_clicked(link.a[0], False)
+    window._claim_clicked(link.b[0], True)
+    assert window.actions.link.isEnabled()
+    window.actions.link.trigger()
+    assert window.comparison.counterparts(link.a[0]) == [link.b[0]]
+    new = window.comparison.links[window.comparison.links_of[link.a[0]][0]]
+    assert new.manual
+    assert [e.kind for e in window.review_state().edits] == [EditKind.UNLINK, EditKind.LINK]
+    window.undo_stack.undo()
+    window.undo_stack.undo()
+    assert window.comparison == sample_cmp
+    assert window.undo_stack.isClean()
+
+
+def test_failed_edit_shows_error_and_pushes_nothing(window, sample_cmp) -> None:  # type: ignore[no-untyped-def]
+    window.show_comparison(sample_cmp)
+    errors = []
+    window.show_error = lambda title, msg: errors.append(msg)
+    link = sample_cmp.links[0]
+    assert not window.apply_edit(Edit(EditKind.LINK, link.a, link.b))  # already linked
+    assert errors and window.undo_stack.count() == 0
+
+
+def test_review_state_round_trip(window, sample_cmp, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.show_comparison(sample_cmp)
+    qtbot.keyClick(window, Qt.Key.Key_F8)
+    window.actions.filter_omissions.trigger()
+    state = window.review_state()
+    assert state.view.selected_claim == window.selection.focus
+    assert state.view.filter == "omissions"
+    window.actions.filter_all.trigger()
+    window.load_review(state)
+    assert window.filter == "omissions"
+    assert window.selection.focus == state.view.selected_claim
+    assert window.actions.filter_omissions.isChecked()

@@ -1,0 +1,119 @@
+"""Alignment by meaning: order-free, many-to-many, paraphrase-tolerant; topics; progress."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.align import AlignConfig, Pair, group_pairs
+from app.comparison import Cancelled, CompareOptions, compare
+from app.documents import from_markdown, from_text
+from app.engines import semantic_problem
+from app.model import Side
+
+A = (
+    "The two foreign ministers spoke by telephone on Friday. "
+    "They agreed to reopen the grain corridor across the lake. "
+    "Minister Arlen demanded the release of forty detained fishermen. "
+    "The ministers will meet in person next month."
+)
+B = (
+    "Forty fishermen held since spring must be freed, Arlen told his counterpart. "
+    "A face-to-face meeting of the ministers is planned for next month. "
+    "The two ministers held a phone conversation on Friday, and they reached an agreement "
+    "on reopening the lake grain corridor. "
+    "Voss also raised customs duties on timber."
+)
+
+needs_model = pytest.mark.skipif(bool(semantic_problem()), reason="semantic model not installed")
+
+
+def _linked(cmp, a_words: str, b_words: str) -> bool:  # type: ignore[no-untyped-def]
+    for link in cmp.links:
+        ta = " ".join(cmp.claim_by_id[x].text for x in link.a)
+        tb = " ".join(cmp.claim_by_id[y].text for y in link.b)
+        if a_words in ta and b_words in tb:
+            return True
+    return False
+
+
+@needs_model
+def test_paraphrase_and_reordering_are_aligned() -> None:
+    cmp = compare(from_text(A), from_text(B), CompareOptions(engine="semantic"))
+    assert cmp.engine == "semantic"
+    assert _linked(cmp, "release of forty", "Forty fishermen")
+    assert _linked(cmp, "meet in person", "face-to-face")
+    assert _linked(cmp, "spoke by telephone", "phone conversation")
+    assert _linked(cmp, "grain corridor", "grain corridor")
+    only_b = [c.text for c in cmp.omissions(Side.B)]
+    assert any("timber" in t for t in only_b)
+
+
+@needs_model
+def test_one_claim_can_link_to_two() -> None:
+    # B's one sentence says what A says in two
+    a = "The ministers spoke by phone on Friday. They agreed to reopen the grain corridor."
+    b = "In a phone call on Friday, the ministers agreed to reopen the grain corridor."
+    cmp = compare(from_text(a), from_text(b), CompareOptions(engine="semantic"))
+    b0_links = [link for link in cmp.links if "b0" in link.b]
+    assert {x for link in b0_links for x in link.a} == {"a0", "a1"}
+
+
+def test_unrelated_texts_have_no_links() -> None:
+    a = "Rainfall in the northern valleys doubled this autumn. Farmers expect a late harvest."
+    b = "The orchestra premiered a new symphony. Critics praised the violin soloist."
+    cmp = compare(from_text(a), from_text(b))
+    assert cmp.links == ()
+    assert len(cmp.omissions(Side.A)) == 2 and len(cmp.omissions(Side.B)) == 2
+
+
+def test_group_pairs_builds_stars() -> None:
+    pairs = [Pair(0, 0, 0.9), Pair(0, 1, 0.8), Pair(1, 2, 0.7)]
+    groups = group_pairs(pairs)
+    assert sorted((sorted({p.a for p in g}), sorted({p.b for p in g})) for g in groups) == [
+        ([0], [0, 1]),
+        ([1], [2]),
+    ]
+
+
+def test_progress_reaches_the_end_and_cancel_stops() -> None:
+    seen: list[tuple[int, int]] = []
+    compare(from_text(A), from_text(B), CompareOptions(engine="lexical"),
+            progress=lambda d, t: seen.append((d, t)))  # fmt: skip
+    assert seen and seen[-1][0] == seen[-1][1]
+    assert all(d1 <= d2 for (d1, _), (d2, _) in zip(seen, seen[1:])), "progress never goes back"
+    calls = {"n": 0}
+
+    def cancel() -> bool:
+        calls["n"] += 1
+        return calls["n"] > 2
+
+    with pytest.raises(Cancelled):
+        compare(from_text(A), from_text(B), CompareOptions(engine="lexical"),
+                should_cancel=cancel)  # fmt: skip
+
+
+def test_topics_use_the_documents_headings() -> None:
+    a = from_markdown(
+        "# Grain corridor\n\nThe corridor reopens in May. Ships will be inspected.\n\n"
+        "# Fishermen\n\nForty fishermen will be released. Their boats stay impounded.\n"
+    )
+    b = from_text("The grain corridor reopens in May. Forty fishermen will be released soon.")
+    cmp = compare(a, b, CompareOptions(engine="lexical", align=AlignConfig(strong=0.2, mutual=0.05)))
+    labels = {t.label for t in cmp.topics}
+    assert labels == {"Grain corridor", "Fishermen"}
+    by_label = {t.label: t.id for t in cmp.topics}
+    counts = cmp.topic_counts()
+    fish = counts[by_label["Fishermen"]]
+    assert fish.same_a + fish.differs_a + fish.only_a == 2
+    assert fish.same_b + fish.differs_b + fish.only_b == 1
+
+
+def test_topics_without_headings_get_short_labels() -> None:
+    from app.synthetic import pair
+
+    ta, tb = pair(60, seed=3)
+    cmp = compare(from_text(ta), from_text(tb), CompareOptions(engine="lexical"))
+    assert 3 <= len(cmp.topics) <= 12
+    for t in cmp.topics:
+        assert 0 < len(t.label) <= 40 and len(t.label.split()) <= 4
+    assert len({t.label for t in cmp.topics}) == len(cmp.topics)

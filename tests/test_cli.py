@@ -1,0 +1,147 @@
+"""The headless CLI: the comparison JSON, and bad input as one clear line with no traceback."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+A = """Talks on the river
+
+The two ministers spoke by phone for two hours on Tuesday. They agreed to reopen the
+grain corridor within 30 days. Minister Arlen raised the fate of 40 detained fishermen.
+"""
+B = """Minister Arlen and Minister Voss held a telephone call on Tuesday that lasted
+two and a half hours. Both sides agreed to reopen the grain corridor. Voss invited
+Arlen to visit the capital in the spring.
+"""
+
+
+def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "app.cli", *args], cwd=cwd, capture_output=True, text=True,
+        timeout=120,
+    )  # fmt: skip
+
+
+@pytest.fixture
+def pair(tmp_path: Path) -> tuple[Path, Path]:
+    a, b = tmp_path / "a.txt", tmp_path / "b.md"
+    a.write_text(A, encoding="utf-8")
+    b.write_text(B, encoding="utf-8")
+    return a, b
+
+
+def test_compare_writes_the_comparison_json(pair: tuple[Path, Path], tmp_path: Path) -> None:
+    out = tmp_path / "out.json"
+    r = run_cli("compare", str(pair[0]), str(pair[1]), "--json", str(out), "--engine", "lexical",
+                "--label-a", "Kremlin", "--label-b", "White House")  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["format"] == "parallax.comparison" and data["version"] == 1
+    assert data["engine"] == "lexical"
+    docs = {d["side"]: d for d in data["documents"]}
+    assert docs["a"]["label"] == "Kremlin" and docs["b"]["label"] == "White House"
+    assert docs["a"]["source"] == "a.txt"
+    for c in data["claims"]:
+        assert docs[c["side"]]["text"][c["start"] : c["end"]] == c["text"]
+        assert c["topic"] in {t["id"] for t in data["topics"]}
+    ids = {c["id"] for c in data["claims"]}
+    assert data["links"], "the grain corridor claims should link"
+    for link in data["links"]:
+        assert set(link["a"]) | set(link["b"]) <= ids
+        assert link["relation"] in ("same", "differs")
+        assert 0 <= link["score"] <= 1.5
+        assert all({"kind", "a", "b"} <= set(d) for d in link["differences"])
+    grain = [lk for lk in data["links"] if any("grain" in c["text"] for c in data["claims"]
+                                                 if c["id"] in lk["a"])]  # fmt: skip
+    assert grain and grain[0]["relation"] == "differs"  # "within 30 days" only in A
+
+
+def test_json_to_stdout(pair: tuple[Path, Path]) -> None:
+    r = run_cli("compare", str(pair[0]), str(pair[1]), "--json", "-", "--engine", "lexical")
+    assert r.returncode == 0
+    assert json.loads(r.stdout)["format"] == "parallax.comparison"
+
+
+def test_semantic_engine_when_installed(pair: tuple[Path, Path]) -> None:
+    from app.engines import semantic_problem
+
+    if semantic_problem():
+        pytest.skip(f"semantic engine unavailable: {semantic_problem()}")
+    r = run_cli("compare", str(pair[0]), str(pair[1]), "--json", "-", "--engine", "auto")
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["engine"] == "semantic"
+
+
+def test_auto_falls_back_to_lexical_without_the_model(pair: tuple[Path, Path], tmp_path: Path) -> None:
+    import os
+
+    env = dict(os.environ, PARALLAX_MODEL_PATH=str(tmp_path / "missing.onnx"))
+    r = subprocess.run(
+        [sys.executable, "-m", "app.cli", "compare", str(pair[0]), str(pair[1]), "--json", "-"],
+        cwd=ROOT, capture_output=True, text=True, env=env, timeout=120,
+    )  # fmt: skip
+    assert r.returncode == 0
+    assert json.loads(r.stdout)["engine"] == "lexical"
+    r = subprocess.run(
+        [sys.executable, "-m", "app.cli", "compare", str(pair[0]), str(pair[1]), "--json", "-",
+         "--engine", "semantic"], cwd=ROOT, capture_output=True, text=True, env=env, timeout=120,
+    )  # fmt: skip
+    assert r.returncode != 0
+    assert "semantic model" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_model_with_wrong_checksum_is_refused(pair: tuple[Path, Path], tmp_path: Path) -> None:
+    import os
+
+    fake = tmp_path / "model.onnx"
+    fake.write_bytes(b"not a model")
+    env = dict(os.environ, PARALLAX_MODEL_PATH=str(fake))
+    r = subprocess.run(
+        [sys.executable, "-m", "app.cli", "compare", str(pair[0]), str(pair[1]), "--json", "-",
+         "--engine", "semantic"], cwd=ROOT, capture_output=True, text=True, env=env, timeout=120,
+    )  # fmt: skip
+    assert r.returncode != 0
+    assert "sha256" in r.stderr
+
+
+def _bad_inputs(tmp: Path) -> dict[str, tuple[Path, str]]:
+    (tmp / "empty.txt").write_bytes(b"")
+    (tmp / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    (tmp / "undecodable.txt").write_bytes(b"caf\x81 \x8d\x8f\x90\x9d" * 20)
+    (tmp / "folder").mkdir()
+    return {
+        "missing": (tmp / "missing.txt", "no such file"),
+        "folder": (tmp / "folder", "folder"),
+        "empty": (tmp / "empty.txt", "empty"),
+        "binary": (tmp / "binary.txt", "binary"),
+        "undecodable": (tmp / "undecodable.txt", "cannot decode"),
+    }
+
+
+@pytest.mark.parametrize("case", ["missing", "folder", "empty", "binary", "undecodable"])
+def test_bad_input_exits_non_zero_with_one_clear_line(
+    case: str, pair: tuple[Path, Path], tmp_path: Path
+) -> None:
+    bad, phrase = _bad_inputs(tmp_path)[case]
+    out = tmp_path / "out.json"
+    r = run_cli("compare", str(pair[0]), str(bad), "--json", str(out), "--engine", "lexical")
+    assert r.returncode != 0
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1, r.stderr
+    assert lines[0].startswith("parallax: ") and phrase in lines[0]
+    assert "Traceback" not in r.stderr
+    assert not out.exists(), "no output is written for bad input"
+
+
+def test_usage_errors(pair: tuple[Path, Path]) -> None:
+    r = run_cli("compare", str(pair[0]))
+    assert r.returncode == 2 and "two files" in r.stderr
+    r = run_cli("compare", str(pair[0]), str(pair[1]), "--engine", "quantum")
+    assert r.returncode == 2

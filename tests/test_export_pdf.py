@@ -1,0 +1,167 @@
+"""The PDF brief, read back with QtPdf: pages, text, colours, scripts, paper."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6.QtPdf")
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QColor, QFontDatabase, QImage
+from PySide6.QtPdf import QPdfDocument
+
+from app import brief as brief_mod
+from app.brief import BriefOptions, build_brief
+from tests.export_support import (
+    CHINESE_A,
+    CHINESE_B,
+    CYRILLIC_A,
+    CYRILLIC_B,
+    GREEK_A,
+    GREEK_B,
+    LABEL_A,
+    SENTENCES_A,
+    SENTENCES_B,
+    hand_made_long,
+    lexical,
+    reviewed,
+)
+from ui.pdf_export import export_html, export_markdown, export_pdf, render_pdf
+
+pytestmark = pytest.mark.gui
+
+
+def load(path: Path, qapp) -> QPdfDocument:  # type: ignore[no-untyped-def]
+    doc = QPdfDocument(qapp)
+    assert doc.load(str(path)) == QPdfDocument.Error.None_
+    return doc
+
+
+def page_texts(doc: QPdfDocument) -> list[str]:
+    return [" ".join(doc.getAllText(i).text().split()) for i in range(doc.pageCount())]
+
+
+def tint_pixels(image: QImage, colour: str, tolerance: int = 6) -> int:
+    """How many pixels of ``image`` are within ``tolerance`` of ``colour`` per channel."""
+    want = QColor(colour)
+    rgb = image.convertToFormat(QImage.Format.Format_RGB888)
+    data = bytes(rgb.constBits())[: rgb.sizeInBytes()]
+    stride, w = rgb.bytesPerLine(), rgb.width()
+    count = 0
+    r0, g0, b0 = want.red(), want.green(), want.blue()
+    for y in range(rgb.height()):
+        row = data[y * stride : y * stride + 3 * w]
+        for x in range(0, 3 * w, 3):
+            if (abs(row[x] - r0) <= tolerance and abs(row[x + 1] - g0) <= tolerance
+                    and abs(row[x + 2] - b0) <= tolerance):  # fmt: skip
+                count += 1
+    return count
+
+
+def test_pdf_carries_both_sides_omissions_notes_and_page_numbers(qapp, tmp_path: Path) -> None:
+    out = tmp_path / "brief.pdf"
+    pages = export_pdf(reviewed(), BriefOptions(), out)
+    doc = load(out, qapp)
+    assert doc.pageCount() == pages >= 1
+    text = " ".join(page_texts(doc))
+    for _topic, sentence in SENTENCES_A + SENTENCES_B:
+        assert sentence in text
+    assert f"Only in {LABEL_A}" in text and "Only in State <Department> & Co" in text
+    assert "Thirty or sixty?" in text
+    assert f"Page 1 of {pages}" in text
+    assert doc.metaData(QPdfDocument.MetaDataField.Title) == build_brief(reviewed()).title
+
+
+def test_first_page_shows_the_highlight_colours(qapp, tmp_path: Path) -> None:
+    out = tmp_path / "brief.pdf"
+    export_pdf(reviewed(), BriefOptions(), out)
+    image = load(out, qapp).render(0, QSize(620, 877))
+    assert not image.isNull()
+    for tint in (brief_mod.SAME_TINT, brief_mod.DIFFERS_TINT, brief_mod.ONLY_TINT):
+        assert tint_pixels(image, tint) > 300, tint
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "script"),
+    [
+        (CYRILLIC_A, CYRILLIC_B, "Cyrillic"),
+        (GREEK_A, GREEK_B, "Greek"),
+        (CHINESE_A, CHINESE_B, "SimplifiedChinese"),
+    ],
+)
+def test_non_latin_text_round_trips(qapp, tmp_path: Path, a: str, b: str, script: str) -> None:
+    system = getattr(QFontDatabase.WritingSystem, script)
+    if not QFontDatabase.families(system):
+        pytest.skip(f"no font for {script} on this machine")
+    cmp = lexical(a, b, "Первый — A", "Второй — B")
+    out = tmp_path / "brief.pdf"
+    export_pdf(cmp, BriefOptions(full_texts=True), out)
+    text = "".join("".join(page_texts(load(out, qapp))).split())
+    for claim in cmp.claims:
+        assert "".join(claim.text.split()) in text
+    assert "Первый—A" in text
+
+
+@pytest.mark.parametrize(
+    ("size", "landscape", "points"),
+    [
+        ("A4", False, (595, 842)),
+        ("A4", True, (842, 595)),
+        ("Letter", False, (612, 792)),
+        ("Letter", True, (792, 612)),
+    ],
+)
+def test_paper(qapp, tmp_path: Path, size: str, landscape: bool, points: tuple[int, int]) -> None:
+    out = tmp_path / "brief.pdf"
+    export_pdf(reviewed(), BriefOptions(page_size=size, landscape=landscape), out)
+    page = load(out, qapp).pagePointSize(0)
+    assert (round(page.width()), round(page.height())) == points
+
+
+def test_long_brief_breaks_pages_without_cutting_or_repeating_lines(qapp, tmp_path: Path) -> None:
+    out = tmp_path / "long.pdf"
+    pages = export_pdf(hand_made_long(90), BriefOptions(provenance=False), out)
+    texts = page_texts(load(out, qapp))
+    assert len(texts) == pages > 2
+    for n, text in enumerate(texts, 1):
+        assert f"Page {n} of {pages}" in text
+    everything = " ".join(texts)
+    for i in range(90):
+        # once on each side of the table: a line cut by a page break would show twice
+        assert len(re.findall(rf"Envoy number {i} arrived", everything)) == 2, i
+
+
+def test_writes_atomically_and_replaces(tmp_path: Path, qapp) -> None:
+    out = tmp_path / "brief.pdf"
+    out.write_bytes(b"old")
+    export_pdf(reviewed(), None, out)
+    export_html(reviewed(), None, tmp_path / "brief.html")
+    export_markdown(reviewed(), None, tmp_path / "brief.md")
+    assert out.read_bytes().startswith(b"%PDF")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.html", "brief.md", "brief.pdf"]
+
+
+def test_failed_write_leaves_the_old_file(tmp_path: Path, qapp, monkeypatch) -> None:
+    out = tmp_path / "brief.pdf"
+    out.write_bytes(b"old")
+
+    def boom(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("ui.pdf_export.atomic_write_bytes", boom)
+    with pytest.raises(OSError):
+        export_pdf(reviewed(), None, out)
+    assert out.read_bytes() == b"old"
+
+
+def test_readout_sized_pair_is_fast(qapp) -> None:
+    import time
+
+    state = reviewed()
+    start = time.perf_counter()
+    data, _pages = render_pdf(state, BriefOptions(full_texts=True))
+    assert time.perf_counter() - start < 2.0
+    assert data.startswith(b"%PDF")

@@ -1,0 +1,35 @@
+"""The core never loads Qt: importing every module under app/ leaves PySide6 unloaded."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from conftest import ROOT
+
+SCRIPT = """
+import importlib, pkgutil, sys
+import app
+names = [m.name for m in pkgutil.walk_packages(app.__path__, "app.")]
+for name in names:
+    importlib.import_module(name)
+qt = sorted(m for m in sys.modules if m.startswith(("PySide6", "shiboken6", "PyQt")))
+print(len(names), ",".join(qt))
+"""
+
+
+def test_importing_every_core_module_loads_no_qt() -> None:
+    out = subprocess.run(
+        [sys.executable, "-c", SCRIPT], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    count, qt = out.stdout.strip().split(" ", 1) if " " in out.stdout.strip() else (
+        out.stdout.strip(), "")  # fmt: skip
+    assert int(count) >= 10, "the walk should find the core modules"
+    assert qt == "", f"Qt modules loaded by the core: {qt}"
+
+
+def test_the_check_would_notice_qt() -> None:
+    """Guard against a vacuous test: the same probe does see Qt when it is imported."""
+    probe = "import PySide6.QtCore, sys; print(any(m.startswith('PySide6') for m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "True"

@@ -1,0 +1,84 @@
+"""What differs inside a link: numbers, dates, durations, actors, one-sided phrases."""
+
+from __future__ import annotations
+
+from app.model import Claim, Link, Relation, Side
+from app.relations import differences, relate
+
+
+def kinds(a: str, b: str) -> dict[str, list[tuple[str | None, str | None]]]:
+    out: dict[str, list[tuple[str | None, str | None]]] = {}
+    for d in differences(a, b):
+        out.setdefault(d.kind, []).append((d.a, d.b))
+    return out
+
+
+def test_duration_missing_on_one_side() -> None:
+    k = kinds("The moratorium is valid for 30 days.", "The moratorium is valid.")
+    assert k["duration"] == [("30 days", None)]
+
+
+def test_durations_that_differ() -> None:
+    k = kinds("The call lasted two hours.", "The call lasted two and a half hours.")
+    assert k["duration"] == [("two hours", "two and a half hours")]
+
+
+def test_equal_durations_in_different_words_do_not_differ() -> None:
+    k = kinds("They spoke for 2 hours.", "They spoke for two hours.")
+    assert "duration" not in k
+
+
+def test_dates_in_either_order_match() -> None:
+    assert "date" not in kinds("It began on 18 March.", "It began on March 18.")
+    assert kinds("It began on 18 March.", "It began on March 19.")["date"] == [
+        ("18 March", "March 19")
+    ]
+
+
+def test_numbers_and_actors() -> None:
+    k = kinds(
+        "Lavrov told Rubio that 175 prisoners would be freed.",
+        "Rubio told Lavrov and Witkoff that 150 prisoners would be freed.",
+    )
+    assert k["number"] == [("175", "150")]
+    assert k["actor"] == [(None, "Witkoff")]
+
+
+def test_transliterated_names_are_the_same_actor() -> None:
+    assert "actor" not in kinds(
+        "President Zelenskyy spoke in Kyiv.", "President Zelenskiy spoke in Kyiv."
+    )
+
+
+def test_one_sided_phrase() -> None:
+    k = kinds(
+        "The moratorium starts on March 18 and could be extended by mutual agreement.",
+        "The moratorium starts on March 18.",
+    )
+    assert ("extended by mutual agreement", None) in k["phrase"]
+
+
+def _claim(cid: str, text: str) -> Claim:
+    side = Side.A if cid.startswith("a") else Side.B
+    return Claim(cid, side, 0, len(text), text)
+
+
+def test_relate_marks_same_and_differs() -> None:
+    claims = {
+        "a0": _claim("a0", "The ministers agreed to meet again in Geneva."),
+        "b0": _claim("b0", "The ministers agreed to meet again in Geneva soon."),
+        "a1": _claim("a1", "The truce will last 30 days."),
+        "b1": _claim("b1", "The truce will last 60 days."),
+    }
+    same = relate(Link(("a0",), ("b0",), Relation.DIFFERS, 0.9), claims)
+    differs = relate(Link(("a1",), ("b1",), Relation.SAME, 0.9), claims)
+    assert same.relation is Relation.SAME
+    assert differs.relation is Relation.DIFFERS
+    assert differs.differences[0].kind == "duration"
+
+
+def test_manual_relation_is_kept() -> None:
+    claims = {"a0": _claim("a0", "It lasted 30 days."), "b0": _claim("b0", "It lasted 9 days.")}
+    link = relate(Link(("a0",), ("b0",), Relation.SAME, 1.0, manual=True), claims)
+    assert link.relation is Relation.SAME
+    assert link.differences

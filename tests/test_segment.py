@@ -1,0 +1,85 @@
+"""Sentence and claim segmentation, table-driven, with exact offsets."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.documents import from_text
+from app.model import Side
+from app.segment import segment, sentences
+
+
+def claims_of(text: str) -> list[str]:
+    doc = from_text(text)
+    out = []
+    for c in segment(doc, Side.A):
+        assert doc.text[c.start : c.end] == c.text
+        out.append(c.text)
+    return out
+
+
+SENTENCE_TABLE = [
+    ("U.S. officials met Mr. Smith on Monday. The talks went on.",
+     ["U.S. officials met Mr. Smith on Monday.", "The talks went on."]),
+    ("Gen. Ivanov signed Resolution No. 2 at 5.30 p.m. today. Nothing else happened.",
+     ["Gen. Ivanov signed Resolution No. 2 at 5.30 p.m. today.", "Nothing else happened."]),
+    ("He spoke with the U.S. The delegation left.",
+     ["He spoke with the U.S.", "The delegation left."]),
+    ("“It proved that dialogue is right,” he said. “We agree.” They left!",
+     ["“It proved that dialogue is right,” he said.", "“We agree.”", "They left!"]),
+    ('She said "we are close." Then she left.',
+     ['She said "we are close."', "Then she left."]),
+    ("The talks – long and tense – ended. Why? Nobody knows…",
+     ["The talks – long and tense – ended.", "Why?", "Nobody knows…"]),
+    ("J. R. Smith and Dr. Who arrived at 3 p.m. on Jan. 5.",
+     ["J. R. Smith and Dr. Who arrived at 3 p.m. on Jan. 5."]),
+    ("1. The first point is here. 2. The second point follows.",
+     ["1. The first point is here.", "2. The second point follows."]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), SENTENCE_TABLE)
+def test_sentences(text: str, expected: list[str]) -> None:
+    got = [text[s.start : s.end] for s in sentences(text)]
+    assert got == expected
+
+
+CLAIM_TABLE = [
+    # semicolons split claims
+    ("Russia agreed to a truce at sea; Ukraine asked for guarantees from Washington.",
+     ["Russia agreed to a truce at sea", "Ukraine asked for guarantees from Washington."]),
+    # a coordinated clause with its own subject and verb
+    ("Xi welcomed the visit to China again, and Trump expressed his sincere gratitude.",
+     ["Xi welcomed the visit to China again", "and Trump expressed his sincere gratitude."]),
+    # "as well as" joins two points
+    ("The ministers discussed energy supplies in detail as well as the release of prisoners.",
+     ["The ministers discussed energy supplies in detail",
+      "as well as the release of prisoners."]),
+    # the last item of a list is not a clause of its own
+    ("They will talk about trade, farming, military matters, and law enforcement cooperation.",
+     ["They will talk about trade, farming, military matters, and law enforcement cooperation."]),
+    # short pieces are not split off
+    ("The call was long; it ended well.", ["The call was long; it ended well."]),
+    # a numbered list item loses its marker but keeps its words
+    ("3. The parties exchanged 175 prisoners each.", ["The parties exchanged 175 prisoners each."]),
+    # quotes are not split inside
+    ("He said “we agreed on the list; the rest will follow soon” and left the room quickly.",
+     ["He said “we agreed on the list; the rest will follow soon” and left the room quickly."]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), CLAIM_TABLE)
+def test_claims(text: str, expected: list[str]) -> None:
+    assert claims_of(text) == expected
+
+
+def test_offsets_index_the_document_across_paragraphs() -> None:
+    text = "Heading Here\n\nFirst claim is here. Second one too.\n\n- an item that is long\n"
+    doc = from_text(text)
+    claims = segment(doc, Side.B)
+    assert [c.id for c in claims] == ["b0", "b1", "b2"]
+    assert [c.text for c in claims] == ["First claim is here.", "Second one too.",
+                                        "an item that is long"]  # fmt: skip
+    for c in claims:
+        assert text[c.start : c.end] == c.text
+    assert claims[0].sentence != claims[1].sentence

@@ -1,0 +1,183 @@
+"""Every command of the main window as a QAction, and the menus and toolbar built from them.
+
+Actions carry text, shortcut, icon and tooltip here; the window connects them to its
+methods. The File menu is built in one method so that session features slot in there.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar
+
+from ui import theme
+
+_Key = QKeySequence.StandardKey
+
+
+class Actions(QObject):
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self._icons: dict[QAction, str] = {}
+        new = self._make
+        # File
+        self.new = new("&New Comparison…", _Key.New, "file-compare", "Compare two accounts")
+        self.open_session = new("&Open Session…", _Key.Open, "folder-open-outline")
+        self.open_sample = new("Open the &Sample Comparison", None, "book-open-variant")
+        self.export = new("&Export…", "Ctrl+E", "export-variant", "Export a brief or PDF")
+        self.close_comparison = new("&Close Comparison", _Key.Close, "close")
+        self.quit = new("&Quit", _Key.Quit, None)
+        # Edit (undo/redo come from the undo stack, see set_undo_actions)
+        self.undo: QAction | None = None
+        self.redo: QAction | None = None
+        self.find = new("&Find…", _Key.Find, "magnify", "Find in both accounts")
+        self.link = new(
+            "&Link Selected Claims",
+            "Ctrl+L",
+            "link-variant",
+            "Link the selected claims of A with those of B",
+        )
+        self.unlink = new("&Unlink", "Ctrl+Shift+L", "link-variant-off", "Remove this link")
+        self.mark_same = new("Mark as &Same", "Ctrl+Shift+1", "equal", "Both say the same")
+        self.mark_differs = new(
+            "Mark as &Differs", "Ctrl+Shift+2", "not-equal-variant", "The two claims differ"
+        )
+        self.clear_selection = new("Clear Selection", None, None)
+        # View
+        self.filter_all = new("&All", "Alt+1", None, "Show every claim")
+        self.filter_differences = new("&Differences", "Alt+2", None, "Show only claims that differ")
+        self.filter_omissions = new(
+            "&Omissions", "Alt+3", None, "Show only claims one side leaves out"
+        )
+        self.filters = QActionGroup(self)
+        for action in (self.filter_all, self.filter_differences, self.filter_omissions):
+            action.setCheckable(True)
+            self.filters.addAction(action)
+        self.filter_all.setChecked(True)
+        self.only_topic = new("Only the Selected &Topic", "Ctrl+T", None)
+        self.only_topic.setCheckable(True)
+        self.sync_scroll = new(
+            "S&ynchronized Scrolling",
+            "Ctrl+Shift+Y",
+            "arrow-up-down-bold-outline",
+            "Keep the counterpart of what you read in view",
+        )
+        self.sync_scroll.setCheckable(True)
+        self.sync_scroll.setChecked(True)
+        self.show_sidebar = new("Topic &Sidebar", "F9", None)
+        self.show_details = new("&Detail Panel", "Ctrl+Shift+D", None)
+        for action in (self.show_sidebar, self.show_details):
+            action.setCheckable(True)
+            action.setChecked(True)
+        self.theme_system = new("Follow the &System", None, None)
+        self.theme_light = new("&Light", None, None)
+        self.theme_dark = new("&Dark", None, None)
+        self.themes = QActionGroup(self)
+        for action, mode in (
+            (self.theme_system, "system"),
+            (self.theme_light, "light"),
+            (self.theme_dark, "dark"),
+        ):
+            action.setCheckable(True)
+            action.setData(mode)
+            self.themes.addAction(action)
+        # Go
+        self.next_difference = new("&Next Difference", "F7", "chevron-down", "Next difference (F7)")
+        self.previous_difference = new(
+            "&Previous Difference", "Shift+F7", "chevron-up", "Previous difference (Shift+F7)"
+        )
+        self.next_omission = new(
+            "Next &Omission", "F8", "page-next-outline", "Next claim only one side makes (F8)"
+        )
+        self.previous_omission = new("Previous O&mission", "Shift+F8", None)
+        self.next_claim = new("Next &Claim", "Alt+Down", None)
+        self.previous_claim = new("Previous C&laim", "Alt+Up", None)
+        self.add_next_claim = new("&Add Next Claim to Selection", "Alt+Shift+Down", None)
+        self.focus_other_pane = new("Switch &Pane", "Ctrl+Tab", None)
+        # Help
+        self.about = new("&About Parallax", None, "information-outline")
+
+    def _make(self, text: str, shortcut: object, icon: str | None, tip: str = "") -> QAction:
+        action = QAction(text, self.parent())
+        if isinstance(shortcut, (str, _Key)):
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        if icon:
+            self._icons[action] = icon
+            action.setIcon(theme.icon(icon))
+        return action
+
+    def set_undo_actions(self, undo: QAction, redo: QAction) -> None:
+        self.undo, self.redo = undo, redo
+        undo.setShortcut(QKeySequence(_Key.Undo))
+        redo.setShortcuts([QKeySequence(_Key.Redo), QKeySequence("Ctrl+Y")])
+        self._icons[undo], self._icons[redo] = "undo", "redo"
+
+    def refresh_icons(self) -> None:
+        for action, name in self._icons.items():
+            action.setIcon(theme.icon(name))
+
+    def comparison_actions(self) -> list[QAction]:
+        """Actions that need a comparison on screen."""
+        return [
+            self.export,
+            self.close_comparison,
+            self.find,
+            self.next_difference,
+            self.previous_difference,
+            self.next_omission,
+            self.previous_omission,
+            self.next_claim,
+            self.previous_claim,
+            self.add_next_claim,
+            self.focus_other_pane,
+            self.clear_selection,
+        ]
+
+    # -- menus and toolbar -------------------------------------------------------------------
+    def build_menus(self, bar: QMenuBar) -> None:
+        self.build_file_menu(bar.addMenu("&File"))
+        edit = bar.addMenu("&Edit")
+        if self.undo and self.redo:
+            edit.addActions([self.undo, self.redo])
+            edit.addSeparator()
+        edit.addActions([self.find])
+        edit.addSeparator()
+        edit.addActions([self.link, self.unlink, self.mark_same, self.mark_differs])
+        view = bar.addMenu("&View")
+        view.addActions([self.filter_all, self.filter_differences, self.filter_omissions])
+        view.addAction(self.only_topic)
+        view.addSeparator()
+        view.addActions([self.sync_scroll, self.show_sidebar, self.show_details])
+        themes = view.addMenu("&Theme")
+        themes.addActions(self.themes.actions())
+        go = bar.addMenu("&Go")
+        go.addActions([self.next_difference, self.previous_difference])
+        go.addSeparator()
+        go.addActions([self.next_omission, self.previous_omission])
+        go.addSeparator()
+        go.addActions(
+            [self.next_claim, self.previous_claim, self.add_next_claim, self.focus_other_pane]
+        )
+        bar.addMenu("&Help").addAction(self.about)
+
+    def build_file_menu(self, menu: QMenu) -> None:
+        menu.addActions([self.new, self.open_session, self.open_sample])
+        menu.addSeparator()
+        menu.addAction(self.export)
+        menu.addSeparator()
+        menu.addActions([self.close_comparison, self.quit])
+
+    def build_toolbar(self, bar: QToolBar) -> None:
+        bar.addActions([self.new, self.open_session])
+        bar.addSeparator()
+        if self.undo and self.redo:
+            bar.addActions([self.undo, self.redo])
+            bar.addSeparator()
+        bar.addActions([self.previous_difference, self.next_difference, self.next_omission])
+        bar.addSeparator()
+        bar.addActions([self.link, self.unlink, self.mark_same, self.mark_differs])
+        bar.addSeparator()
+        bar.addActions([self.sync_scroll, self.find])

@@ -1,0 +1,170 @@
+"""The selected pair side by side, with the wording that differs marked, and its score."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.model import Comparison, Difference, Link, Side, Status
+from ui import theme
+
+KIND_NAMES = {
+    "number": "Number",
+    "date": "Date",
+    "duration": "Duration",
+    "actor": "Who",
+    "phrase": "Wording",
+}
+STATUS_TEXT = {Status.SAME: "Same", Status.DIFFERS: "Differs", Status.ONLY: "Only on one side"}
+
+
+def mark_ranges(text: str, needles: list[tuple[str, bool]]) -> list[tuple[int, int, bool]]:
+    """Where each needle (wording, strong?) occurs in ``text``; overlaps keep the first
+    range found, strong needles are placed first."""
+    found: list[tuple[int, int, bool]] = []
+    folded = text.casefold()
+    for needle, strong in sorted(needles, key=lambda n: (not n[1], -len(n[0]))):
+        if not needle.strip():
+            continue
+        start = text.find(needle)
+        if start < 0:
+            start = folded.find(needle.casefold())
+        while start >= 0:
+            end = start + len(needle)
+            if all(end <= s or start >= e for s, e, _k in found):
+                found.append((start, end, strong))
+            start = text.find(needle, end)
+    return sorted(found)
+
+
+def marked_html(text: str, ranges: list[tuple[int, int, bool]], dark: bool) -> str:
+    colour = theme.highlight_colours(dark)["differs"]
+    tint = theme.highlight_backgrounds(dark)["differs"]
+    out, pos = [], 0
+    for start, end, strong in ranges:
+        out.append(escape(text[pos:start]))
+        part = escape(text[start:end])
+        if strong:
+            out.append(
+                f'<span style="background-color:{tint}; font-weight:600; '
+                f'text-decoration: underline;">{part}</span>'
+            )
+        else:
+            out.append(f'<span style="text-decoration: underline; color:{colour};">{part}</span>')
+        pos = end
+    out.append(escape(text[pos:]))
+    return "".join(out)
+
+
+def describe(diff: Difference) -> str:
+    a = f"“{diff.a}”" if diff.a else "—"
+    b = f"“{diff.b}”" if diff.b else "—"
+    return f"<b>{KIND_NAMES.get(diff.kind, diff.kind.title())}</b>: A {escape(a)} · B {escape(b)}"
+
+
+class DetailPanel(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("detailPanel")
+        self.dark = False
+        self.heading = QLabel()
+        self.heading.setObjectName("detailHeading")
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.side_titles = {s: QLabel() for s in Side}
+        self.texts = {s: QTextBrowser() for s in Side}
+        for side, browser in self.texts.items():
+            browser.setFrameShape(QFrame.Shape.NoFrame)
+            browser.setOpenLinks(False)
+            browser.setAccessibleName(f"Selected claim, side {side.value.upper()}")
+            self.side_titles[side].setObjectName("detailSideTitle")
+        self.differences = QLabel()
+        self.differences.setWordWrap(True)
+        self.differences.setTextFormat(Qt.TextFormat.RichText)
+        self.differences.setObjectName("detailDifferences")
+        self.buttons = QHBoxLayout()
+        self.buttons.setSpacing(2)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addLayout(self.buttons)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(2)
+        for col, side in enumerate(Side):
+            grid.addWidget(self.side_titles[side], 0, col)
+            grid.addWidget(self.texts[side], 1, col)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        layout.addLayout(grid, 1)
+        layout.addWidget(self.differences)
+        self.show_nothing()
+
+    def set_actions(self, actions: list[QAction]) -> None:
+        for action in actions:
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setAutoRaise(True)
+            self.buttons.addWidget(button)
+
+    def show_nothing(self) -> None:
+        self.heading.setText("<b>No claim selected</b>")
+        for side in Side:
+            self.side_titles[side].setText("")
+            self.texts[side].setHtml("")
+        self.texts[Side.A].setPlaceholderText(
+            "Click a claim to see it next to its counterpart. F7 jumps to the next difference, "
+            "F8 to the next omission."
+        )
+        self.differences.setText("")
+
+    def show_claim(
+        self, cmp: Comparison, claim_id: str, link: Link | None, other_links: int = 0
+    ) -> None:
+        claim = cmp.claim_by_id[claim_id]
+        status = cmp.status(claim_id)
+        for side in Side:
+            doc = cmp.document(side)
+            self.side_titles[side].setText(f"{side.value.upper()} · {escape(doc.label)}")
+        self.texts[Side.A].setPlaceholderText("")
+        colour = theme.highlight_colours(self.dark)[status.value]
+        head = (
+            f'<span style="color:{colour}; font-size:large;">●</span> <b>{STATUS_TEXT[status]}</b>'
+        )
+        if link is None:
+            other = cmp.document(claim.side.other).label or claim.side.other.value.upper()
+            self.heading.setText(f"{head} &nbsp;·&nbsp; {escape(other)} has nothing that matches")
+            self.texts[claim.side].setHtml(escape(claim.text))
+            self.texts[claim.side.other].setHtml(
+                "<i>No counterpart. Ctrl+click a claim on this side, then Link (Ctrl+L).</i>"
+            )
+            self.differences.setText("")
+            return
+        extra = f" &nbsp;·&nbsp; {other_links} more link(s)" if other_links else ""
+        manual = " &nbsp;·&nbsp; corrected by hand" if link.manual else ""
+        self.heading.setText(f"{head} &nbsp;·&nbsp; match score {link.score:.2f}{manual}{extra}")
+        for side in Side:
+            text = " ".join(cmp.claim_by_id[c].text for c in link.side_ids(side))
+            needles = [
+                (d.a if side is Side.A else d.b, d.kind != "phrase") for d in link.differences
+            ]
+            needles = [(n, strong) for n, strong in needles if n]
+            self.texts[side].setHtml(marked_html(text, mark_ranges(text, needles), self.dark))
+        diffs = [describe(d) for d in link.differences if d.kind != "phrase"]
+        phrases = sum(1 for d in link.differences if d.kind == "phrase")
+        if phrases:
+            diffs.append(f"{phrases} wording difference(s) underlined")
+        self.differences.setText(" &nbsp;&nbsp; ".join(diffs) or "The wording matches closely.")

@@ -1,0 +1,88 @@
+"""Small dialogs and the hooks to features that land in other modules (sessions, export)."""
+
+from __future__ import annotations
+
+import importlib
+from html import escape
+from pathlib import Path
+from types import ModuleType
+
+import PySide6
+from PySide6.QtCore import qVersion
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from app import __version__
+from app.model import Comparison
+from app.review import ReviewState
+
+SESSION_FILTER = "Parallax sessions (*.parallax);;All files (*)"
+
+
+def about(parent: QWidget, cmp: Comparison | None) -> None:
+    engine = "none yet (no comparison open)"
+    if cmp is not None:
+        engine = escape(f"{cmp.engine} {cmp.engine_version}".strip())
+    QMessageBox.about(
+        parent,
+        "About Parallax",
+        f"<h3>Parallax {escape(__version__)}</h3>"
+        "<p>Two accounts of one event, side by side: what they share, where they differ, "
+        "and what each leaves out.</p>"
+        f"<p>Matching engine: {engine}<br>"
+        f"Qt {escape(qVersion())} · PySide6 {escape(PySide6.__version__)}</p>",
+    )
+
+
+def confirm_discard(parent: QWidget) -> bool:
+    answer = QMessageBox.question(
+        parent,
+        "Discard corrections?",
+        "This comparison has corrections that are not saved. Discard them?",
+        QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Discard
+
+
+def _optional(name: str) -> ModuleType | None:
+    try:
+        return importlib.import_module(name)
+    except ModuleNotFoundError as exc:
+        if exc.name != name:
+            raise
+        return None
+
+
+def session_module() -> ModuleType | None:
+    """``app.session`` once it exists (session files are built separately)."""
+    return _optional("app.session")
+
+
+def load_session(path: Path) -> ReviewState:
+    module = session_module()
+    loader = None
+    if module is not None:
+        loader = getattr(module, "load_session", None) or getattr(module, "load", None)
+    if loader is None:
+        raise RuntimeError("Session files are not supported by this build of Parallax.")
+    state = loader(path)
+    if not isinstance(state, ReviewState):
+        raise RuntimeError(f"{path}: the session loader returned no review")
+    return state
+
+
+def choose_session(parent: QWidget) -> Path | None:
+    path, _ = QFileDialog.getOpenFileName(parent, "Open Session", "", SESSION_FILTER)
+    return Path(path) if path else None
+
+
+def export_available() -> bool:
+    return _optional("ui.export_dialog") is not None
+
+
+def export(parent: QWidget, state: ReviewState) -> None:
+    module = _optional("ui.export_dialog")
+    if module is None:
+        QMessageBox.information(parent, "Export", "Export is not available in this build.")
+        return
+    module.ExportDialog(state, parent).exec()

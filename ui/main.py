@@ -1,0 +1,113 @@
+"""Start the desktop app: ``parallax [A B | SESSION] [--screenshot OUT.png] [--engine E]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtWidgets import QApplication
+
+from app import __version__
+from app.comparison import CompareOptions, compare
+from app.documents import DocumentError
+from ui import theme
+from ui.main_window import MainWindow, read_documents
+
+SCREENSHOT_SIZE = QSize(1400, 900)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="parallax", description="Compare two accounts side by side.")
+    p.add_argument(
+        "inputs",
+        nargs="*",
+        metavar="A B | SESSION",
+        help="two accounts (.txt, .md, .html), or one .parallax session",
+    )
+    p.add_argument(
+        "--screenshot", metavar="OUT.png", help="render the window at 1400x900 to this PNG and exit"
+    )
+    p.add_argument("--engine", choices=["auto", "semantic", "lexical"], default="auto")
+    p.add_argument("--theme", choices=theme.MODES, help="light, dark or follow the system")
+    return p
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        QCoreApplication.setOrganizationName("Parallax")
+        QCoreApplication.setApplicationName("Parallax")
+        QCoreApplication.setApplicationVersion(__version__)
+        app = QApplication([sys.argv[0] if sys.argv else "parallax"])
+        app.setDesktopFileName("parallax")
+    app.setWindowIcon(theme.app_icon())
+    return app
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    if len(args.inputs) > 2:
+        print("parallax: give two accounts, or one session file", file=sys.stderr)
+        return 2
+    app = application()
+    window = MainWindow(engine=args.engine)
+    if args.theme:
+        window.apply_theme(args.theme)
+    if args.screenshot:
+        return screenshot(window, args.inputs, Path(args.screenshot))
+    if len(args.inputs) == 2:
+        window.open_paths(*args.inputs)
+    elif len(args.inputs) == 1:
+        window.load_session_file(Path(args.inputs[0]))
+    window.show()
+    return app.exec()
+
+
+def screenshot(window: MainWindow, inputs: list[str], out: Path) -> int:
+    """Load synchronously, select the first difference, grab the window, exit."""
+
+    def fail(title: str, message: str) -> None:
+        raise SystemExit(f"parallax: {title}: {message}")
+
+    window.show_error = fail  # type: ignore[method-assign]
+    window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+    window.resize(SCREENSHOT_SIZE)
+    window.show()
+    if len(inputs) == 2:
+        try:
+            docs = read_documents(inputs[0], inputs[1])
+        except DocumentError as exc:
+            print(f"parallax: {exc}", file=sys.stderr)
+            return 3
+        window.show_comparison(compare(*docs, CompareOptions(engine=window.options.engine)))
+    elif len(inputs) == 1:
+        window.load_session_file(Path(inputs[0]))
+    settle()
+    if window.comparison is not None and window.selection.focus is None:
+        window.navigator.difference(True)
+    settle()
+    pixmap = window.grab()
+    if pixmap.size() != SCREENSHOT_SIZE:  # HiDPI screens: store the logical size
+        pixmap = pixmap.scaled(
+            SCREENSHOT_SIZE,
+            Qt.AspectRatioMode.IgnoreAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if not pixmap.save(str(out), "PNG"):
+        print(f"parallax: {out}: cannot write the screenshot", file=sys.stderr)
+        return 4
+    window.hide()
+    return 0
+
+
+def settle() -> None:
+    for _ in range(5):
+        QApplication.processEvents()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,560 @@
+"""The main window: welcome screen or comparison, menus, status line, alignment runs."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
+
+from app.comparison import CompareOptions
+from app.documents import DocumentError, read_path
+from app.edits import Edit, EditError, EditKind
+from app.model import Comparison, Document, Relation, Side
+from app.resources import sample_paths
+from app.review import ReviewState, ViewState
+from ui import dialogs, theme
+from ui.actions import Actions
+from ui.commands import EditCommand
+from ui.compare_view import CompareView
+from ui.detail_panel import DetailPanel
+from ui.navigator import Navigator
+from ui.selection import Selection, link_key, muted_claims
+from ui.topic_sidebar import TopicSidebar
+from ui.welcome import WelcomeView
+from ui.worker import AlignmentRunner
+
+PROGRESS_DELAY_MS = 200
+SAMPLE_LABELS = ("Kestrian Foreign Ministry", "Dorvanian Press Office")
+
+
+def read_documents(path_a: str, path_b: str) -> tuple[Document, Document]:
+    """Both accounts from files; the bundled sample gets its proper labels."""
+    docs = read_path(path_a), read_path(path_b)
+    samples = [p.resolve() for p in sample_paths()]
+    if [Path(path_a).resolve(), Path(path_b).resolve()] == samples:
+        docs = tuple(replace(d, label=lb) for d, lb in zip(docs, SAMPLE_LABELS, strict=True))
+    return docs  # type: ignore[return-value]
+
+
+class MainWindow(QMainWindow):
+    comparison_loaded = Signal()
+    review_changed = Signal()  # the comparison, edits or view changed (for autosave)
+
+    def __init__(self, settings: QSettings | None = None, engine: str = "auto") -> None:
+        super().__init__()
+        self.settings = settings or QSettings()
+        self.options = CompareOptions(engine=engine)
+        self.state: ReviewState | None = None
+        self.selection = Selection()
+        self.filter = "all"
+        self.topic: str | None = None
+        self.session_path: Path | None = None
+        self.theme_mode = str(self.settings.value("view/theme", "system"))
+        self.undo_stack = QUndoStack(self)
+        self.runner = AlignmentRunner(self)
+        self.actions = Actions(self)
+        self.actions.set_undo_actions(
+            self.undo_stack.createUndoAction(self, "&Undo"),
+            self.undo_stack.createRedoAction(self, "&Redo"),
+        )
+        self.welcome = WelcomeView()
+        self.view = CompareView()
+        self.sidebar = TopicSidebar()
+        self.detail = DetailPanel()
+        self.navigator = Navigator(self)
+        self._build_layout()
+        self._build_status_bar()
+        self.actions.build_menus(self.menuBar())
+        self.toolbar = QToolBar("Main")
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.actions.build_toolbar(self.toolbar)
+        self.addToolBar(self.toolbar)
+        self.sidebar.set_filter_actions(self.actions.filters.actions())
+        self.detail.set_actions(
+            [
+                self.actions.mark_same,
+                self.actions.mark_differs,
+                self.actions.unlink,
+                self.actions.link,
+            ]
+        )
+        self.welcome.set_session_support(dialogs.session_module() is not None)
+        self.welcome.set_recent(self.recent_sessions())
+        self._connect()
+        self._restore_settings()
+        self.apply_theme(self.theme_mode)
+        self._update_actions()
+        self._update_title()
+
+    # -- construction ------------------------------------------------------------------------
+    def _build_layout(self) -> None:
+        self.vsplit = QSplitter(Qt.Orientation.Vertical)
+        self.vsplit.addWidget(self.view)
+        self.vsplit.addWidget(self.detail)
+        self.vsplit.setStretchFactor(0, 1)
+        self.vsplit.setSizes([640, 190])
+        self.hsplit = QSplitter(Qt.Orientation.Horizontal)
+        self.hsplit.addWidget(self.sidebar)
+        self.hsplit.addWidget(self.vsplit)
+        self.hsplit.setStretchFactor(1, 1)
+        self.hsplit.setSizes([250, 1150])
+        self.hsplit.setCollapsible(1, False)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(self.hsplit)
+        self.setCentralWidget(self.stack)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.position_label = QLabel()
+        self.position_label.setObjectName("positionLabel")
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setMaximumWidth(220)
+        self.progress.setTextVisible(False)
+        self.cancel_button = QToolButton()
+        self.cancel_button.setText("Cancel")
+        self.cancel_button.setToolTip("Stop aligning")
+        self.progress_label = QLabel("Aligning claims…")
+        bar.addWidget(self.position_label, 1)
+        for widget in (self.progress_label, self.progress, self.cancel_button):
+            bar.addPermanentWidget(widget)
+            widget.hide()
+        self._progress_timer = QTimer(self)
+        self._progress_timer.setSingleShot(True)
+        self._progress_timer.setInterval(PROGRESS_DELAY_MS)
+        self._progress_timer.timeout.connect(lambda: self._show_progress(True))
+
+    def _connect(self) -> None:
+        a, nav = self.actions, self.navigator
+        a.new.triggered.connect(lambda: self.new_comparison())
+        a.open_session.triggered.connect(self.open_session)
+        a.open_sample.triggered.connect(self.open_sample)
+        a.export.triggered.connect(self.export)
+        a.close_comparison.triggered.connect(self.close_comparison)
+        a.quit.triggered.connect(self.close)
+        a.about.triggered.connect(lambda: dialogs.about(self, self.comparison))
+        a.find.triggered.connect(self.view.find_bar.open_bar)
+        a.link.triggered.connect(self.link_selected)
+        a.unlink.triggered.connect(lambda: self._edit_focus_link(EditKind.UNLINK))
+        a.mark_same.triggered.connect(
+            lambda: self._edit_focus_link(EditKind.RELATION, Relation.SAME)
+        )
+        a.mark_differs.triggered.connect(
+            lambda: self._edit_focus_link(EditKind.RELATION, Relation.DIFFERS)
+        )
+        a.clear_selection.triggered.connect(lambda: self.select(Selection()))
+        a.filters.triggered.connect(self._filter_chosen)
+        a.only_topic.toggled.connect(self.sidebar.only_topic.setChecked)
+        self.sidebar.only_topic.toggled.connect(a.only_topic.setChecked)
+        self.sidebar.only_topic.toggled.connect(lambda _on: self._update_filters())
+        a.sync_scroll.toggled.connect(self.set_sync_scroll)
+        a.show_sidebar.toggled.connect(self.sidebar.setVisible)
+        a.show_details.toggled.connect(self.detail.setVisible)
+        a.themes.triggered.connect(lambda action: self.apply_theme(action.data()))
+        a.next_difference.triggered.connect(lambda: nav.difference(True))
+        a.previous_difference.triggered.connect(lambda: nav.difference(False))
+        a.next_omission.triggered.connect(lambda: nav.omission(True))
+        a.previous_omission.triggered.connect(lambda: nav.omission(False))
+        a.next_claim.triggered.connect(lambda: nav.claim(1))
+        a.previous_claim.triggered.connect(lambda: nav.claim(-1))
+        a.add_next_claim.triggered.connect(nav.add_next_claim)
+        a.focus_other_pane.triggered.connect(nav.switch_pane)
+        self.view.claim_clicked.connect(self._claim_clicked)
+        self.view.link_clicked.connect(self._link_clicked)
+        self.sidebar.topic_selected.connect(self._topic_selected)
+        self.welcome.new_requested.connect(lambda: self.new_comparison())
+        self.welcome.open_requested.connect(self.open_session)
+        self.welcome.sample_requested.connect(self.open_sample)
+        self.welcome.recent_chosen.connect(lambda p: self.load_session_file(Path(p)))
+        self.welcome.files_dropped.connect(lambda paths: self.new_comparison(paths))
+        self.runner.progressed.connect(self._progressed)
+        self.runner.finished.connect(self._alignment_finished)
+        self.runner.failed.connect(self._alignment_failed)
+        self.runner.cancelled.connect(self._alignment_cancelled)
+        self.cancel_button.clicked.connect(self.runner.cancel)
+        self.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
+        hints = QGuiApplication.styleHints()
+        if hints is not None:
+            hints.colorSchemeChanged.connect(lambda _s: self.apply_theme(self.theme_mode))
+
+    # -- the review state --------------------------------------------------------------------
+    @property
+    def comparison(self) -> Comparison | None:
+        return self.state.comparison if self.state else None
+
+    @property
+    def modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    def review_state(self) -> ReviewState | None:
+        """Everything a session keeps: comparison, notes, edits and where the user is."""
+        if self.state is None:
+            return None
+        view = ViewState(
+            selected_claim=self.selection.focus,
+            selected_topic=self.topic,
+            filter=self.filter,
+            scroll_a=self.view.pane_a.offset(),
+            scroll_b=self.view.pane_b.offset(),
+        )
+        return replace(self.state, view=view)
+
+    def load_review(self, state: ReviewState, path: Path | str | None = None) -> None:
+        """Show a saved review as it was left (the session loader calls this)."""
+        self.show_comparison(state.comparison, state)
+        self.session_path = Path(path) if path else None
+        v = state.view
+        self.set_filter(v.filter)
+        self.sidebar.select_topic(v.selected_topic)
+        if v.selected_claim in state.comparison.claim_by_id:
+            self.select(Selection((v.selected_claim,)), reveal=False)  # type: ignore[arg-type]
+        with self.view.sync.locked():
+            self.view.pane_a.verticalScrollBar().setValue(v.scroll_a)
+            self.view.pane_b.verticalScrollBar().setValue(v.scroll_b)
+        self._update_title()
+
+    def show_comparison(self, cmp: Comparison, state: ReviewState | None = None) -> None:
+        self.state = state or ReviewState(cmp)
+        self.selection = Selection()
+        self.undo_stack.clear()
+        self.session_path = None
+        self.view.set_comparison(cmp)
+        self.sidebar.model.set_comparison(cmp)
+        self.sidebar.select_topic(None)
+        self.stack.setCurrentWidget(self.hsplit)
+        self._update_filters()
+        self.select(Selection(), reveal=False)
+        if self.view.sync.enabled:
+            with self.view.sync.locked():
+                self.view.sync.follow(Side.A)
+        self._update_actions()
+        self._update_title()
+        self.comparison_loaded.emit()
+
+    def _install(self, cmp: Comparison, edits: tuple[Edit, ...]) -> None:
+        """Undo commands put a comparison back through here."""
+        assert self.state is not None
+        self.state = replace(self.state, comparison=cmp, edits=edits)
+        self.view.update_comparison(cmp)
+        self.sidebar.model.update_counts(cmp)
+        self._update_filters()
+        self.select(self.selection.valid_in(cmp), reveal=False)
+        self.review_changed.emit()
+
+    # -- selection ---------------------------------------------------------------------------
+    def select(self, selection: Selection, reveal: bool = True) -> None:
+        cmp = self.comparison
+        self.selection = selection
+        if cmp is None:
+            return
+        self.view.set_selection(selection.claims, selection.related(cmp), selection.links(cmp))
+        focus_link = selection.focus_link(cmp)
+        if selection.focus is None:
+            self.detail.show_nothing()
+        else:
+            link = cmp.links[focus_link] if focus_link is not None else None
+            others = len(cmp.links_of.get(selection.focus, [])) - (link is not None)
+            self.detail.show_claim(cmp, selection.focus, link, others)
+        if reveal and selection.focus:
+            link = cmp.links[focus_link] if focus_link is not None else None
+            side = cmp.claim_by_id[selection.focus].side
+            others = list(link.side_ids(side.other)) if link else []
+            self.view.reveal(selection.focus, others)
+        self._update_actions()
+        self.navigator.update_status()
+
+    def _claim_clicked(self, cid: str, additive: bool) -> None:
+        if additive:
+            self.select(self.selection.toggled(cid), reveal=False)
+        else:
+            self.select(Selection((cid,)), reveal=False)
+
+    def _link_clicked(self, idx: int) -> None:
+        assert self.comparison is not None
+        link = self.comparison.links[idx]
+        self.select(Selection((link.a[0],), link_key(link)))
+
+    # -- corrections -------------------------------------------------------------------------
+    def apply_edit(self, edit: Edit) -> bool:
+        if self.state is None:
+            return False
+        try:
+            command = EditCommand(self.state.comparison, self.state.edits, edit, self._install)
+        except EditError as exc:
+            self.show_error("This correction cannot be made", str(exc))
+            return False
+        self.undo_stack.push(command)
+        return True
+
+    def link_selected(self) -> None:
+        cmp = self.comparison
+        if cmp is None:
+            return
+        a, b = self.selection.side_ids(cmp, Side.A), self.selection.side_ids(cmp, Side.B)
+        if self.apply_edit(Edit(EditKind.LINK, a, b)):
+            key = next(
+                (
+                    (lk.a, lk.b)
+                    for lk in self.comparison.links  # type: ignore[union-attr]
+                    if set(lk.a) == set(a) and set(lk.b) == set(b)
+                ),
+                None,
+            )
+            self.select(Selection(self.selection.claims, key), reveal=False)
+
+    def _edit_focus_link(self, kind: EditKind, relation: Relation | None = None) -> None:
+        cmp = self.comparison
+        idx = self.selection.focus_link(cmp) if cmp else None
+        if cmp is None or idx is None:
+            return
+        link = cmp.links[idx]
+        self.apply_edit(Edit(kind, link.a, link.b, relation))
+
+    # -- filters and topics ------------------------------------------------------------------
+    def set_filter(self, name: str) -> None:
+        actions = {
+            "all": self.actions.filter_all,
+            "differences": self.actions.filter_differences,
+            "omissions": self.actions.filter_omissions,
+        }
+        actions.get(name, self.actions.filter_all).setChecked(True)
+        self.filter = name if name in actions else "all"
+        self._update_filters()
+
+    def _filter_chosen(self, action: object) -> None:
+        a = self.actions
+        names = {
+            a.filter_all: "all",
+            a.filter_differences: "differences",
+            a.filter_omissions: "omissions",
+        }
+        self.set_filter(names.get(action, "all"))  # type: ignore[call-overload]
+
+    def topic_filter(self) -> str | None:
+        return self.topic if self.sidebar.only_topic.isChecked() else None
+
+    def _update_filters(self) -> None:
+        if self.comparison is not None:
+            self.view.set_muted(muted_claims(self.comparison, self.filter, self.topic_filter()))
+            self.navigator.update_status()
+
+    def _topic_selected(self, topic_id: str | None) -> None:
+        self.topic = topic_id
+        self._update_filters()
+        cmp = self.comparison
+        if cmp is None or topic_id is None:
+            return
+        with self.view.sync.locked():
+            for side in Side:
+                pane = self.view.pane(side)
+                first = next(
+                    (i for i, cid in enumerate(pane.ids) if cmp.claim_by_id[cid].topic == topic_id),
+                    None,
+                )
+                if first is not None:
+                    pane.scroll_to_y(pane.claim_span(first)[0] - 40)
+
+    def set_sync_scroll(self, on: bool) -> None:
+        self.view.sync.enabled = on
+        self.actions.sync_scroll.setChecked(on)
+        if on and self.comparison is not None:
+            with self.view.sync.locked():
+                self.view.sync.follow(Side.A)
+
+    # -- starting, opening, closing ----------------------------------------------------------
+    def new_comparison(self, paths: list[str] | None = None) -> None:
+        from ui.new_comparison import NewComparisonDialog
+
+        dialog = NewComparisonDialog(self, self.options.engine)
+        if paths:
+            dialog.set_paths(paths)
+        if dialog.exec() and dialog.documents:
+            self.options = dialog.options()
+            self.start_comparison(*dialog.documents)
+
+    def open_paths(self, path_a: str, path_b: str) -> bool:
+        try:
+            docs = read_documents(path_a, path_b)
+        except DocumentError as exc:
+            self.show_error("Cannot open the accounts", str(exc))
+            return False
+        self.start_comparison(*docs)
+        return True
+
+    def open_sample(self) -> None:
+        a, b = sample_paths()
+        self.open_paths(str(a), str(b))
+
+    def start_comparison(self, doc_a: Document, doc_b: Document) -> int:
+        """Align in the background; the window stays usable and shows progress."""
+        generation = self.runner.start(doc_a, doc_b, self.options)
+        self.progress.setValue(0)
+        self.statusBar().showMessage(f"Aligning “{doc_a.label}” with “{doc_b.label}”…")
+        self._progress_timer.start()
+        return generation
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setValue(int(1000 * done / max(1, total)))
+
+    def _alignment_finished(self, cmp: Comparison) -> None:
+        self._show_progress(False)
+        self.statusBar().clearMessage()
+        self.show_comparison(cmp)
+
+    def _alignment_failed(self, message: str) -> None:
+        self._show_progress(False)
+        self.statusBar().clearMessage()
+        self.show_error("The accounts could not be compared", message)
+
+    def _alignment_cancelled(self) -> None:
+        self._show_progress(False)
+        self.statusBar().showMessage("Alignment cancelled.", 4000)
+
+    def _show_progress(self, on: bool) -> None:
+        if not on:
+            self._progress_timer.stop()
+        on = on and self.runner.running
+        for widget in (self.progress_label, self.progress, self.cancel_button):
+            widget.setVisible(on)
+
+    def open_session(self) -> None:
+        path = dialogs.choose_session(self)
+        if path:
+            self.load_session_file(path)
+
+    def load_session_file(self, path: Path) -> bool:
+        try:
+            state = dialogs.load_session(path)
+        except Exception as exc:  # the loader's errors are messages for the user
+            self.show_error("Cannot open the session", str(exc))
+            return False
+        self.load_review(state, path)
+        return True
+
+    def recent_sessions(self) -> list[str]:
+        value = self.settings.value("recent/sessions", [])
+        return [str(v) for v in (value if isinstance(value, list) else [value] if value else [])]
+
+    def export(self) -> None:
+        state = self.review_state()
+        if state is not None:
+            dialogs.export(self, state)
+
+    def close_comparison(self) -> None:
+        if self.modified and not dialogs.confirm_discard(self):
+            return
+        self.runner.cancel()
+        self.state = None
+        self.undo_stack.clear()
+        self.stack.setCurrentWidget(self.welcome)
+        self._update_actions()
+        self._update_title()
+
+    def show_error(self, title: str, message: str) -> None:
+        QMessageBox.warning(self, title, message)
+
+    # -- look and state of the chrome --------------------------------------------------------
+    def apply_theme(self, mode: str) -> None:
+        self.theme_mode = mode if mode in theme.MODES else "system"
+        for action in self.actions.themes.actions():
+            action.setChecked(action.data() == self.theme_mode)
+        dark = theme.is_dark(self.theme_mode)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.apply(app, dark)
+        self.view.set_dark(dark)
+        self.sidebar.set_dark(dark)
+        self.detail.dark = dark
+        self.actions.refresh_icons()
+        self.welcome.refresh_icons()
+        self.view.find_bar.refresh_icons()
+        if self.comparison is not None:
+            self.select(self.selection, reveal=False)
+
+    def _update_actions(self) -> None:
+        a, cmp = self.actions, self.comparison
+        for action in a.comparison_actions():
+            action.setEnabled(cmp is not None)
+        a.export.setEnabled(cmp is not None and dialogs.export_available())
+        a.open_session.setEnabled(dialogs.session_module() is not None)
+        link = self.selection.focus_link(cmp) if cmp else None
+        relation = cmp.links[link].relation if cmp and link is not None else None
+        a.unlink.setEnabled(link is not None)
+        a.mark_same.setEnabled(relation is Relation.DIFFERS)
+        a.mark_differs.setEnabled(relation is Relation.SAME)
+        a.link.setEnabled(
+            bool(
+                cmp
+                and self.selection.side_ids(cmp, Side.A)
+                and self.selection.side_ids(cmp, Side.B)
+            )
+        )
+
+    def _update_title(self) -> None:
+        cmp = self.comparison
+        name = "Parallax"
+        if self.session_path:
+            name = f"{self.session_path.name}[*] — Parallax"
+        elif cmp is not None:
+            name = f"{cmp.doc_a.label} ↔ {cmp.doc_b.label}[*] — Parallax"
+        self.setWindowTitle(name)
+        self.setWindowModified(self.modified)
+
+    def _restore_settings(self) -> None:
+        s = self.settings
+        geometry = s.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 900)
+        for key, splitter in (("window/hsplit", self.hsplit), ("window/vsplit", self.vsplit)):
+            value = s.value(key)
+            if isinstance(value, QByteArray):
+                splitter.restoreState(value)
+        self.set_sync_scroll(s.value("view/sync", True, type=bool))  # type: ignore[call-overload]
+        self.actions.show_sidebar.setChecked(s.value("view/sidebar", True, type=bool))  # type: ignore[call-overload]
+        self.actions.show_details.setChecked(s.value("view/details", True, type=bool))  # type: ignore[call-overload]
+
+    def save_settings(self) -> None:
+        s = self.settings
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/hsplit", self.hsplit.saveState())
+        s.setValue("window/vsplit", self.vsplit.saveState())
+        s.setValue("view/theme", self.theme_mode)
+        s.setValue("view/sync", self.view.sync.enabled)
+        s.setValue("view/sidebar", self.actions.show_sidebar.isChecked())
+        s.setValue("view/details", self.actions.show_details.isChecked())
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.modified and not dialogs.confirm_discard(self):
+            event.ignore()
+            return
+        self.runner.cancel()
+        self.save_settings()
+        self.runner.wait(3000)
+        super().closeEvent(event)
+
+    def focused_side(self) -> Side:
+        focus: QWidget | None = QApplication.focusWidget()
+        if focus is self.view.pane_b or (
+            focus is not None and self.view.pane_b.isAncestorOf(focus)
+        ):
+            return Side.B
+        return Side.A

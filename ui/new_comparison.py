@@ -1,0 +1,223 @@
+"""The New Comparison dialog: two accounts from files (chosen or dropped) or pasted text."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.comparison import CompareOptions
+from app.documents import DocumentError, from_text, read_path
+from app.model import Document
+from ui import theme
+
+FILE_FILTER = "Accounts (*.txt *.md *.markdown *.html *.htm);;All files (*)"
+ENGINES = (
+    ("auto", "Automatic"),
+    ("semantic", "By meaning (semantic)"),
+    ("lexical", "By shared words (fast)"),
+)
+
+
+class DropText(QPlainTextEdit):
+    """Paste text here, or drop a file to load it."""
+
+    file_dropped = Signal(str)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        urls = [u for u in event.mimeData().urls() if u.isLocalFile()]
+        if urls:
+            event.acceptProposedAction()
+            self.file_dropped.emit(urls[0].toLocalFile())
+        else:
+            super().dropEvent(event)
+
+
+class SideEditor(QGroupBox):
+    def __init__(self, letter: str, parent: QWidget | None = None) -> None:
+        super().__init__(f"Account {letter}", parent)
+        self.letter = letter
+        self.path: str | None = None
+        self.label = QLineEdit()
+        self.label.setPlaceholderText("e.g. Foreign ministry readout")
+        self.choose = QPushButton(theme.icon("folder-open-outline"), "Choose file…")
+        self.file_name = QLabel("or paste the text below, or drop a file on it")
+        self.file_name.setObjectName("paneDetail")
+        self.clear = QToolButton()
+        self.clear.setIcon(theme.icon("close"))
+        self.clear.setToolTip("Forget the file and paste text instead")
+        self.clear.setAutoRaise(True)
+        self.clear.hide()
+        self.text = DropText()
+        self.text.setPlaceholderText("Paste the account here…")
+        self.text.setAccessibleName(f"Text of account {letter}")
+        self.url = QLineEdit()
+        self.url.setPlaceholderText("https://… (optional)")
+        self.date = QLineEdit()
+        self.date.setPlaceholderText("e.g. 2024-03-14 (optional)")
+        row = QHBoxLayout()
+        row.addWidget(self.choose)
+        row.addWidget(self.file_name, 1)
+        row.addWidget(self.clear)
+        form = QFormLayout()
+        form.addRow("&Label", self.label)
+        form.addRow("Source &URL", self.url)
+        form.addRow("&Date", self.date)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.text, 1)
+        layout.addLayout(form)
+        self.choose.clicked.connect(self._choose)
+        self.clear.clicked.connect(self.clear_file)
+        self.text.file_dropped.connect(self.load_file)
+
+    def _choose(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, f"Account {self.letter}", "", FILE_FILTER)
+        if path:
+            self.load_file(path)
+
+    def load_file(self, path: str) -> None:
+        try:
+            doc = read_path(path)
+        except DocumentError as exc:
+            QMessageBox.warning(self, "Cannot open this file", str(exc))
+            return
+        self.path = path
+        self.text.setPlainText(doc.text)
+        self.text.setReadOnly(True)
+        self.file_name.setText(Path(path).name)
+        self.file_name.setToolTip(path)
+        self.clear.show()
+        if not self.label.text():
+            self.label.setText(doc.label)
+
+    def clear_file(self) -> None:
+        self.path = None
+        self.text.setReadOnly(False)
+        self.text.clear()
+        self.file_name.setText("or paste the text below, or drop a file on it")
+        self.clear.hide()
+
+    def state(self) -> tuple[str | None, str, str, str, str]:
+        return (
+            self.path,
+            self.text.toPlainText(),
+            self.label.text(),
+            self.url.text(),
+            self.date.text(),
+        )
+
+    def set_state(self, state: tuple[str | None, str, str, str, str]) -> None:
+        path, text, label, url, date = state
+        self.clear_file()
+        if path:
+            self.load_file(path)
+        else:
+            self.text.setPlainText(text)
+        self.label.setText(label)
+        self.url.setText(url)
+        self.date.setText(date)
+
+    def document(self) -> Document:
+        """The account as a Document; raises DocumentError with a message for the user."""
+        label = self.label.text().strip()
+        if self.path:
+            doc = read_path(self.path, label=label)
+        else:
+            doc = from_text(
+                self.text.toPlainText(),
+                label=label or f"Account {self.letter}",
+                where=f"the text of account {self.letter}",
+            )
+        return dataclasses.replace(
+            doc,
+            label=label or doc.label,
+            url=self.url.text().strip(),
+            date=self.date.text().strip(),
+        )
+
+
+class NewComparisonDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None, engine: str = "auto") -> None:
+        super().__init__(parent)
+        self.setWindowTitle("New Comparison")
+        self.resize(980, 620)
+        self.side_a, self.side_b = SideEditor("A"), SideEditor("B")
+        self.swap = QToolButton()
+        self.swap.setIcon(theme.icon("swap-horizontal"))
+        self.swap.setToolTip("Swap sides")
+        self.swap.setAccessibleName("Swap sides")
+        self.engine = QComboBox()
+        for key, name in ENGINES:
+            self.engine.addItem(name, key)
+        self.engine.setCurrentIndex(max(0, [k for k, _n in ENGINES].index(engine)))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.compare_button = buttons.addButton("Compare", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.compare_button.setDefault(True)
+        sides = QHBoxLayout()
+        sides.addWidget(self.side_a, 1)
+        sides.addWidget(self.swap, 0, Qt.AlignmentFlag.AlignVCenter)
+        sides.addWidget(self.side_b, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(QLabel("Match claims"))
+        bottom.addWidget(self.engine)
+        bottom.addStretch(1)
+        bottom.addWidget(buttons)
+        layout = QVBoxLayout(self)
+        layout.addLayout(sides, 1)
+        layout.addLayout(bottom)
+        self.swap.clicked.connect(self.swap_sides)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.documents: tuple[Document, Document] | None = None
+
+    def set_paths(self, paths: list[str]) -> None:
+        for editor, path in zip((self.side_a, self.side_b), paths, strict=False):
+            editor.load_file(path)
+
+    def swap_sides(self) -> None:
+        a, b = self.side_a.state(), self.side_b.state()
+        self.side_a.set_state(b)
+        self.side_b.set_state(a)
+
+    def options(self) -> CompareOptions:
+        return CompareOptions(engine=self.engine.currentData())
+
+    def accept(self) -> None:
+        try:
+            self.documents = (self.side_a.document(), self.side_b.document())
+        except DocumentError as exc:
+            QMessageBox.warning(self, "Cannot compare yet", str(exc))
+            return
+        super().accept()

@@ -1,0 +1,237 @@
+"""The notes panel: a note and review flags on the selected claim or link, and every note.
+
+Changes go on the window's undo stack (NoteCommand), so they can be undone and they make
+the window count as modified until the session is saved.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.model import Comparison
+from app.review import Note, claim_target, link_target
+from ui.selection import Selection
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+TYPING_PAUSE_MS = 700
+SNIPPET = 48
+FLAG_MARKS = {"important": "★", "reviewed": "✓"}
+
+
+class NoteCommand(QUndoCommand):
+    """Replaces the note on one target; consecutive typing on one target merges."""
+
+    ID = 0x4E4F
+
+    def __init__(self, window: MainWindow, before: Note | None, after: Note, typing: bool) -> None:
+        super().__init__("Edit note" if typing else "Change flags")
+        self.window, self.before, self.after, self.typing = window, before, after, typing
+
+    def id(self) -> int:
+        return self.ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not (isinstance(other, NoteCommand) and self.typing and other.typing):
+            return False
+        if other.after.target != self.after.target:
+            return False
+        self.after = other.after
+        return True
+
+    def redo(self) -> None:
+        self._put(self.after)
+
+    def undo(self) -> None:
+        self._put(self.before or Note(self.after.target))
+
+    def _put(self, note: Note) -> None:
+        if self.window.state is not None:
+            self.window.state = self.window.state.with_note(note)
+            self.window.review_changed.emit()
+
+
+class NotesPanel(QWidget):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.target: str | None = None
+        self.on_claim = QRadioButton("Claim")
+        self.on_link = QRadioButton("Link")
+        self.on_claim.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.on_claim)
+        group.addButton(self.on_link)
+        self.target_label = QLabel("Select a claim to write a note on it.")
+        self.target_label.setWordWrap(True)
+        self.target_label.setObjectName("paneDetail")
+        self.editor = QPlainTextEdit()
+        self.editor.setPlaceholderText("Write a note…")
+        self.editor.setAccessibleName("Note")
+        self.reviewed = QCheckBox("Reviewed")
+        self.important = QCheckBox("Important")
+        self.notes_list = QListWidget()
+        self.notes_list.setAccessibleName("All notes")
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(TYPING_PAUSE_MS)
+        self._layout()
+        self._typing.timeout.connect(self.commit_text)
+        self.editor.textChanged.connect(self._typing.start)
+        self.reviewed.toggled.connect(lambda _on: self.commit_flags())
+        self.important.toggled.connect(lambda _on: self.commit_flags())
+        group.buttonToggled.connect(lambda _b, on: on and self.show_selection())
+        self.notes_list.itemActivated.connect(self._go_to)
+        self.notes_list.itemClicked.connect(self._go_to)
+        window.selection_changed.connect(self.show_selection)
+        window.review_changed.connect(self.refresh)
+        window.comparison_loaded.connect(self.refresh)
+        self.refresh()
+
+    def _layout(self) -> None:
+        choose = QHBoxLayout()
+        choose.addWidget(QLabel("Note on:"))
+        choose.addWidget(self.on_claim)
+        choose.addWidget(self.on_link)
+        choose.addStretch(1)
+        flags = QHBoxLayout()
+        flags.addWidget(self.reviewed)
+        flags.addWidget(self.important)
+        flags.addStretch(1)
+        column = QVBoxLayout(self)
+        column.addLayout(choose)
+        column.addWidget(self.target_label)
+        column.addWidget(self.editor, 1)
+        column.addLayout(flags)
+        title = QLabel("All notes")
+        title.setObjectName("sidebarTitle")
+        column.addWidget(title)
+        column.addWidget(self.notes_list, 2)
+
+    # -- what the panel is about ---------------------------------------------------------------
+    def current_target(self) -> str | None:
+        cmp = self.window.comparison
+        focus = self.window.selection.focus
+        if cmp is None or focus is None:
+            return None
+        idx = self.window.selection.focus_link(cmp)
+        self.on_link.setEnabled(idx is not None)
+        if self.on_link.isChecked() and idx is not None:
+            return link_target(cmp.links[idx])
+        return claim_target(focus)
+
+    def show_selection(self) -> None:
+        """Follow the window's selection (saving any note still being typed first)."""
+        self.commit_text()
+        self.target = self.current_target()
+        self._show_note()
+
+    def refresh(self) -> None:
+        self.target = self.current_target()
+        self._show_note()
+        self._fill_list()
+
+    def _show_note(self) -> None:
+        cmp, state = self.window.comparison, self.window.state
+        note = state.note_for(self.target) if state and self.target else None
+        for widget in (self.editor, self.reviewed, self.important):
+            widget.setEnabled(self.target is not None)
+            widget.blockSignals(True)
+        if not self.editor.hasFocus() or note is None or note.text != self.editor.toPlainText():
+            self.editor.setPlainText(note.text if note else "")
+        self.reviewed.setChecked(bool(note and "reviewed" in note.flags))
+        self.important.setChecked(bool(note and "important" in note.flags))
+        for widget in (self.editor, self.reviewed, self.important):
+            widget.blockSignals(False)
+        self.target_label.setText(
+            describe(cmp, self.target)
+            if cmp and self.target
+            else "Select a claim to write a note on it."
+        )
+
+    def _fill_list(self) -> None:
+        self.notes_list.clear()
+        state, cmp = self.window.state, self.window.comparison
+        if state is None or cmp is None:
+            return
+        for note in state.notes:
+            marks = "".join(FLAG_MARKS[f] for f in ("important", "reviewed") if f in note.flags)
+            first = note.text.strip().splitlines()[0] if note.text.strip() else ""
+            label = f"{marks} {describe(cmp, note.target)}".strip()
+            item = QListWidgetItem(f"{label}\n    {first}" if first else label)
+            item.setData(Qt.ItemDataRole.UserRole, note.target)
+            self.notes_list.addItem(item)
+
+    # -- changes ---------------------------------------------------------------------------
+    def commit_text(self) -> None:
+        self._typing.stop()
+        self._commit(self.editor.toPlainText(), None, typing=True)
+
+    def commit_flags(self) -> None:
+        self.commit_text()
+        flags = {f for f, box in (("reviewed", self.reviewed), ("important", self.important))
+                 if box.isChecked()}  # fmt: skip
+        self._commit(None, frozenset(flags), typing=False)
+
+    def _commit(self, text: str | None, flags: frozenset[str] | None, typing: bool) -> None:
+        state = self.window.state
+        if state is None or self.target is None:
+            return
+        before = state.note_for(self.target)
+        after = Note(
+            self.target,
+            before.text if text is None and before else text or "",
+            (before.flags if before else frozenset()) if flags is None else flags,
+        )
+        if after == (before or Note(self.target)):
+            return
+        self.window.undo_stack.push(NoteCommand(self.window, before, after, typing))
+
+    def _go_to(self, item: QListWidgetItem) -> None:
+        target = str(item.data(Qt.ItemDataRole.UserRole))
+        kind, _, rest = target.partition(":")
+        cmp = self.window.comparison
+        if cmp is None:
+            return
+        if kind == "claim" and rest in cmp.claim_by_id:
+            self.on_claim.setChecked(True)
+            self.window.select(Selection((rest,)))
+        elif kind == "link":
+            a, _, b = rest.partition("|")
+            ids_a, ids_b = tuple(a.split(",")), tuple(b.split(","))
+            if all(c in cmp.claim_by_id for c in ids_a + ids_b):
+                self.on_link.setChecked(True)
+                self.window.select(Selection((ids_a[0],), (ids_a, ids_b)))
+
+
+def describe(cmp: Comparison, target: str) -> str:
+    """“claim ‘The call lasted…’” or “link ‘…’ ↔ ‘…’” for a note target."""
+    kind, _, rest = target.partition(":")
+    if kind == "claim":
+        return f"Claim {_snippet(cmp, rest)}"
+    a, _, b = rest.partition("|")
+    return f"Link {_snippet(cmp, a.split(',')[0])} ↔ {_snippet(cmp, b.split(',')[0])}"
+
+
+def _snippet(cmp: Comparison, claim_id: str) -> str:
+    claim = cmp.claim_by_id.get(claim_id)
+    if claim is None:
+        return claim_id
+    text = " ".join(claim.text.split())
+    return f"‘{text}’" if len(text) <= SNIPPET else f"‘{text[:SNIPPET].rstrip()}…’"

@@ -1,0 +1,74 @@
+"""What the reviewer has selected: claims picked by hand and the link in focus (no Qt)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.model import Comparison, Link, Side, Status
+
+LinkKey = tuple[tuple[str, ...], tuple[str, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """``claims`` were picked (the first is the focus); ``link`` is the link shown in the
+    detail panel, kept as its claim ids so it survives edits that reorder the links."""
+
+    claims: tuple[str, ...] = ()
+    link: LinkKey | None = None
+
+    @property
+    def focus(self) -> str | None:
+        return self.claims[0] if self.claims else None
+
+    def valid_in(self, cmp: Comparison) -> Selection:
+        """The part of this selection that still exists in ``cmp``."""
+        claims = tuple(c for c in self.claims if c in cmp.claim_by_id)
+        link = self.link if self.link and link_index(cmp, self.link) is not None else None
+        return Selection(claims, link)
+
+    def focus_link(self, cmp: Comparison) -> int | None:
+        """Index of the link in focus: the chosen one, else the focus claim's first."""
+        if self.link is not None:
+            idx = link_index(cmp, self.link)
+            if idx is not None:
+                return idx
+        links = cmp.links_of.get(self.focus or "", [])
+        return links[0] if links else None
+
+    def links(self, cmp: Comparison) -> set[int]:
+        return {i for c in self.claims for i in cmp.links_of.get(c, [])}
+
+    def related(self, cmp: Comparison) -> set[str]:
+        """Every claim joined to a selected claim by a link."""
+        return {c for i in self.links(cmp) for c in cmp.links[i].claim_ids()}
+
+    def side_ids(self, cmp: Comparison, side: Side) -> tuple[str, ...]:
+        return tuple(c for c in self.claims if cmp.claim_by_id[c].side is side)
+
+    def toggled(self, claim_id: str) -> Selection:
+        if claim_id in self.claims:
+            return Selection(tuple(c for c in self.claims if c != claim_id), self.link)
+        return Selection((*self.claims, claim_id), self.link)
+
+
+def link_index(cmp: Comparison, key: LinkKey) -> int | None:
+    for i, link in enumerate(cmp.links):
+        if (link.a, link.b) == key:
+            return i
+    return None
+
+
+def link_key(link: Link) -> LinkKey:
+    return link.a, link.b
+
+
+def muted_claims(cmp: Comparison, filter_: str, topic: str | None) -> set[str]:
+    """Claims the filters push into the background (``differences``/``omissions``, topic)."""
+    keep = {"differences": Status.DIFFERS, "omissions": Status.ONLY}.get(filter_)
+    return {
+        c.id
+        for c in cmp.claims
+        if (keep is not None and cmp.status(c.id) is not keep)
+        or (topic is not None and c.topic != topic)
+    }

@@ -1,0 +1,160 @@
+"""The topic sidebar: filter buttons, topics with counts and a same/differs/only bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QSizePolicy,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui import theme
+from ui.topic_model import COUNTS_ROLE, TOPIC_ID_ROLE, TopicModel, TopicRow
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class TopicDelegate(QStyledItemDelegate):
+    """Label and per-side counts on one line, a proportional status bar beneath."""
+
+    dark = False
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+        return QSize(180, option.fontMetrics.height() * 2 + 18)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        row: TopicRow = index.data(COUNTS_ROLE)
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        pal = option.palette
+        fg = pal.highlightedText().color() if selected else pal.text().color()
+        rect = option.rect.adjusted(10, 6, -10, -6)
+        fm = option.fontMetrics
+        counts = f"A {row.side_a} · B {row.side_b}"
+        counts_w = fm.horizontalAdvance(counts) + 4
+        painter.save()
+        font = QFont(option.font)
+        if row.topic_id is None:
+            font.setWeight(QFont.Weight.DemiBold)
+        painter.setFont(font)
+        painter.setPen(fg)
+        label_rect = QRect(rect.left(), rect.top(), rect.width() - counts_w - 6, fm.height())
+        painter.drawText(
+            label_rect,
+            Qt.AlignmentFlag.AlignVCenter,
+            fm.elidedText(row.label, Qt.TextElideMode.ElideRight, label_rect.width()),
+        )
+        painter.setFont(option.font)
+        muted = QColor(fg)
+        muted.setAlphaF(0.7)
+        painter.setPen(muted)
+        painter.drawText(
+            QRect(rect.right() - counts_w, rect.top(), counts_w, fm.height()),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            counts,
+        )
+        bar = QRectF(rect.left(), rect.top() + fm.height() + 6, rect.width(), 7)
+        self._paint_bar(painter, bar, row)
+        painter.restore()
+
+    def _paint_bar(self, painter: QPainter, bar: QRectF, row: TopicRow) -> None:
+        c = row.counts
+        parts = [
+            ("same", c.same_a + c.same_b),
+            ("differs", c.differs_a + c.differs_b),
+            ("only", c.only_a + c.only_b),
+        ]
+        total = sum(n for _k, n in parts)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        track = QColor(theme.muted_text(self.dark))
+        track.setAlpha(50)
+        painter.setBrush(track)
+        painter.drawRoundedRect(bar, 3, 3)
+        if not total:
+            return
+        colours = theme.highlight_colours(self.dark)
+        x = bar.left()
+        for key, n in parts:
+            if not n:
+                continue
+            w = bar.width() * n / total
+            seg = QRectF(x, bar.top(), max(w - 1.5, 1.0), bar.height())
+            painter.setBrush(QColor(colours[key]))
+            painter.drawRect(seg)
+            if key == "differs":  # a texture too, so the bar does not rely on colour alone
+                painter.setBrush(QBrush(QColor(0, 0, 0, 70), Qt.BrushStyle.BDiagPattern))
+                painter.drawRect(seg)
+            x += w
+
+
+class TopicSidebar(QWidget):
+    topic_selected = Signal(object)  # topic id or None for every topic
+    topic_only_toggled = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = TopicModel(self)
+        self.delegate = TopicDelegate(self)
+        self.view = QListView()
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(self.delegate)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setUniformItemSizes(True)
+        self.view.setAccessibleName("Topics")
+        self.only_topic = QCheckBox("Show only the selected topic")
+        self.only_topic.setToolTip("Dim every claim outside the selected topic")
+        self.filter_row = QHBoxLayout()
+        self.filter_row.setSpacing(2)
+        title = QLabel("Topics")
+        title.setObjectName("sidebarTitle")
+        show = QLabel("Show")
+        show.setObjectName("sidebarTitle")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 4, 8)
+        layout.addWidget(show)
+        layout.addLayout(self.filter_row)
+        layout.addSpacing(8)
+        layout.addWidget(title)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.only_topic)
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.only_topic.toggled.connect(self.topic_only_toggled)
+
+    def set_filter_actions(self, actions: list[QAction]) -> None:
+        for action in actions:
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            self.filter_row.addWidget(button, 1)
+
+    def set_dark(self, dark: bool) -> None:
+        self.delegate.dark = dark
+        self.view.viewport().update()
+
+    def current_topic(self) -> str | None:
+        index = self.view.currentIndex()
+        return index.data(TOPIC_ID_ROLE) if index.isValid() else None
+
+    def select_topic(self, topic_id: str | None) -> None:
+        self.view.setCurrentIndex(self.model.index(self.model.row_of(topic_id)))
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.topic_selected.emit(current.data(TOPIC_ID_ROLE) if current.isValid() else None)
