@@ -76,7 +76,8 @@ def centre(vectors: Vectors) -> Vectors:
     out = vectors - vectors.mean(axis=0, keepdims=True)
     norms = np.linalg.norm(out, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
-    return (out / norms).astype(np.float32)
+    centred: Vectors = (out / norms).astype(np.float32)
+    return centred
 
 
 def topk_scores(
@@ -125,7 +126,7 @@ def blend(sem: FloatArray, lex: FloatArray | None, cfg: AlignConfig) -> FloatArr
     if lex is None:
         return sem
     w = cfg.lexical_weight
-    out: FloatArray = (1 - w) * sem + w * np.sqrt(np.clip(lex, 0, None))
+    out: FloatArray = ((1 - w) * sem + w * np.sqrt(np.clip(lex, 0, None))).astype(np.float32)
     return out
 
 
@@ -139,9 +140,11 @@ def select_pairs(
 
     def consider(i: int, j: int, s: float, rank: int, best: float) -> None:
         mutual = best_of_a.get(i) == j and best_of_b.get(j) == i
-        if s >= cfg.strong or (mutual and s >= cfg.mutual):
-            chosen[(i, j)] = s
-        elif rank > 0 and s >= cfg.mutual and best - s <= cfg.second_margin:
+        if (
+            s >= cfg.strong
+            or (mutual and s >= cfg.mutual)
+            or (rank > 0 and s >= cfg.mutual and best - s <= cfg.second_margin)
+        ):
             chosen[(i, j)] = s
 
     for i in range(len(a_idx)):
@@ -177,9 +180,7 @@ def group_pairs(pairs: list[Pair], tie: Callable[[Pair], bool] | None = None) ->
         deg_b[p.b] = deg_b.get(p.b, 0) + 1
     groups: dict[tuple[str, int, int], list[Pair]] = {}
     for p in sorted(pairs, key=lambda p: -p.score):
-        a_wins = deg_a[p.a] > deg_b[p.b] or (
-            deg_a[p.a] == deg_b[p.b] and (tie(p) if tie else True)
-        )
+        a_wins = deg_a[p.a] > deg_b[p.b] or (deg_a[p.a] == deg_b[p.b] and (tie(p) if tie else True))
         if a_wins and deg_a[p.a] > 1:
             key = ("a", p.a, 0)
         elif deg_b[p.b] > 1:

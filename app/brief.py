@@ -682,7 +682,7 @@ def render_html(brief: Brief, for_qt: bool = False) -> str:
         body.append(_html_provenance(brief))
     css = stylesheet() + ("" if for_qt else _BROWSER_CSS)
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f"<title>{esc(brief.title)}</title><style>{css}</style></head>\n<body>\n"
         + "\n".join(body)
         + "\n</body></html>\n"
@@ -710,7 +710,7 @@ def _html_legend() -> str:
     for status, sym, name, text in LEGEND:
         cells.append(
             f'<td class="{status.value}" width="25%"><span class="sym-{status.value}">{sym}</span> '
-            f"<b>{name}</b><br><span class=\"small\">{esc(text)}</span></td>"
+            f'<b>{name}</b><br><span class="small">{esc(text)}</span></td>'
         )
     cells.append(
         '<td width="25%"><span class="mark">underlined</span><br>'

@@ -38,9 +38,9 @@ class CliError(Exception):
         self.code = code
 
 
-def subcommand(name: str, add_args: Callable[[argparse.ArgumentParser], None]) -> Callable[
-    [Callable[[argparse.Namespace], int]], Callable[[argparse.Namespace], int]
-]:
+def subcommand(
+    name: str, add_args: Callable[[argparse.ArgumentParser], None]
+) -> Callable[[Callable[[argparse.Namespace], int]], Callable[[argparse.Namespace], int]]:
     def register(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
         SUBCOMMANDS[name] = (add_args, run)
         return run
@@ -144,7 +144,7 @@ def _run_gui(argv: list[str]) -> int:
     except ImportError as exc:
         print(f"parallax: the desktop app cannot start ({exc})", file=sys.stderr)
         return EXIT_INTERNAL
-    return gui_main(argv)
+    return int(gui_main(argv))
 
 
 if __name__ == "__main__":

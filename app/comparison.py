@@ -9,7 +9,7 @@ import numpy as np
 
 from app import align, relations, topics
 from app.align import AlignConfig, Cancelled
-from app.engines import Bag, Engine, lexical_bags, make_engine
+from app.engines import Bag, Engine, Vectors, lexical_bags, make_engine
 from app.model import Claim, Comparison, Document, Link, Side
 from app.segment import segment
 
@@ -47,8 +47,11 @@ class _Reporter:
 
         return report
 
+    def cancelled(self) -> bool:
+        return bool(self._cancel and self._cancel())
+
     def check(self) -> None:
-        if self._cancel and self._cancel():
+        if self.cancelled():
             raise Cancelled
 
 
@@ -74,7 +77,17 @@ def compare(
     sem = eng.embed(texts, rep.stage("embed")) if texts else np.zeros((0, 1), np.float32)
     bags = lexical_bags(texts) if eng.name != "lexical" else None
     cfg = opts.align or align.default_config(eng.name)
-    links = align_claims(claims_a, claims_b, doc_a.text, doc_b.text, sem, bags, cfg, rep.stage("align"), rep.check)
+    links = align_claims(
+        claims_a,
+        claims_b,
+        doc_a.text,
+        doc_b.text,
+        sem,
+        bags,
+        cfg,
+        rep.stage("align"),
+        rep.cancelled,
+    )
     relate = rep.stage("relate")
     by_id = _by_id(claims_a, claims_b)
     links = [relations.relate(link, by_id) for link in links]
@@ -96,7 +109,7 @@ def align_claims(
     claims_b: list[Claim],
     text_a: str,
     text_b: str,
-    sem: align.Vectors,
+    sem: Vectors,
     bags: list[Bag] | None,
     cfg: AlignConfig,
     progress: Progress | None = None,
@@ -115,6 +128,7 @@ def align_claims(
     b_idx, b_val = align.topk_scores(vec[n:], vec[:n], lb, la, cfg, half(1), cancel)
     pairs = align.select_pairs(a_idx, a_val, b_idx, b_val, cfg)
     out = []
+
     def a_wins_tie(p: align.Pair) -> bool:
         # decided by content alone, so that swapping the documents mirrors the grouping
         ca, cb = claims_a[p.a], claims_b[p.b]

@@ -198,8 +198,10 @@ _BLOCK_TAGS = {
     "body", "html",
 }  # fmt: skip
 _VOID_TAGS = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "area", "col"}
-_NAV_HINT = re.compile(r"(^|[\s_-])(nav|menu|breadcrumb|footer|header|sidebar|cookie|share|"
-                       r"social|related|advert|promo|subscribe|newsletter|comments?)($|[\s_-])")
+_NAV_HINT = re.compile(
+    r"(^|[\s_-])(nav|menu|breadcrumb|footer|header|sidebar|cookie|share|"
+    r"social|related|advert|promo|subscribe|newsletter|comments?)($|[\s_-])"
+)
 
 
 class _Extractor(HTMLParser):
@@ -282,7 +284,9 @@ def from_html(html: str, label: str = "", where: str = "HTML") -> Document:
     parser = _Extractor()
     parser.feed(html)
     parser.close()
-    blocks = parser.article_blocks if parser.saw_article and parser.article_blocks else parser.blocks
+    blocks = (
+        parser.article_blocks if parser.saw_article and parser.article_blocks else parser.blocks
+    )
     return _join_blocks(blocks, label, where)
 
 

@@ -15,6 +15,7 @@ import os
 import zlib
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -100,7 +101,7 @@ def bag_cosine(x: Bag, y: Bag) -> float:
 
 def _lexical_features(text: str) -> list[str]:
     words = content_terms(text)
-    return words + [f"{a} {b}" for a, b in zip(words, words[1:])]
+    return words + [f"{a} {b}" for a, b in pairwise(words)]
 
 
 def _normalise(m: Vectors) -> Vectors:
@@ -248,4 +249,3 @@ def make_engine(kind: str = "auto") -> Engine:
         except Exception:  # a broken runtime must not stop a comparison
             pass
     return LexicalEngine()
-

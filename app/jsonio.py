@@ -4,8 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.model import Block, BlockKind, Claim, Comparison, Difference, Document, Link, Relation
-from app.model import Side, Topic
+from app.model import (
+    Block,
+    BlockKind,
+    Claim,
+    Comparison,
+    Difference,
+    Document,
+    Link,
+    Relation,
+    Side,
+    Topic,
+)
 
 FORMAT = "parallax.comparison"
 VERSION = 1
@@ -23,8 +33,14 @@ def to_json(cmp: Comparison) -> dict[str, Any]:
         "engine_version": cmp.engine_version,
         "documents": [_doc_json(cmp.doc_a, Side.A), _doc_json(cmp.doc_b, Side.B)],
         "claims": [
-            {"id": c.id, "side": c.side.value, "start": c.start, "end": c.end, "text": c.text,
-             "topic": c.topic}
+            {
+                "id": c.id,
+                "side": c.side.value,
+                "start": c.start,
+                "end": c.end,
+                "text": c.text,
+                "topic": c.topic,
+            }
             for c in cmp.claims
         ],
         "links": [link_json(link) for link in cmp.links],
@@ -88,9 +104,15 @@ def _doc_from(d: dict[str, Any]) -> Document:
     blocks = tuple(
         Block(BlockKind(k), int(s), int(e), int(lv)) for k, s, e, lv in d.get("blocks", [])
     )
-    return Document(text, blocks, label=str(d.get("label", "")), source=str(d.get("source", "")),
-                    url=str(d.get("url", "")), date=str(d.get("date", "")),
-                    sha256=str(d.get("sha256", "")))
+    return Document(
+        text,
+        blocks,
+        label=str(d.get("label", "")),
+        source=str(d.get("source", "")),
+        url=str(d.get("url", "")),
+        date=str(d.get("date", "")),
+        sha256=str(d.get("sha256", "")),
+    )
 
 
 def _claim_from(c: dict[str, Any], docs: dict[str, Document]) -> Claim:
@@ -100,8 +122,15 @@ def _claim_from(c: dict[str, Any], docs: dict[str, Document]) -> Claim:
     if not (0 <= start < end <= len(text)) or text[start:end] != c["text"]:
         raise ValueError(f"claim {c['id']} does not match its document text")
     topic = c.get("topic")
-    return Claim(str(c["id"]), side, start, end, text[start:end],
-                 sentence=int(c.get("sentence", 0)), topic=None if topic is None else str(topic))
+    return Claim(
+        str(c["id"]),
+        side,
+        start,
+        end,
+        text[start:end],
+        sentence=int(c.get("sentence", 0)),
+        topic=None if topic is None else str(topic),
+    )
 
 
 def link_from(d: dict[str, Any], ids: set[str]) -> Link:
@@ -112,8 +141,14 @@ def link_from(d: dict[str, Any], ids: set[str]) -> Link:
         Difference(str(x["kind"]), _opt(x.get("a")), _opt(x.get("b")))
         for x in d.get("differences", [])
     )
-    return Link(a, b, Relation(d["relation"]), float(d.get("score", 0.0)), diffs,
-                manual=bool(d.get("manual", False)))
+    return Link(
+        a,
+        b,
+        Relation(d["relation"]),
+        float(d.get("score", 0.0)),
+        diffs,
+        manual=bool(d.get("manual", False)),
+    )
 
 
 def _opt(v: object) -> str | None:

@@ -34,13 +34,26 @@ _NUMBER_WORDS = {
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
     "million": 1e6, "billion": 1e9, "dozen": 12, "half": 0.5, "a": 1, "an": 1,
 }  # fmt: skip
-_MONTHS = (
-    "january february march april may june july august september october november december"
-).split()
-_MONTH_RE = "|".join(m.capitalize() for m in _MONTHS) + "|" + "|".join(
-    m[:3].capitalize() + r"\." for m in _MONTHS
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_MONTH_RE = (
+    "|".join(m.capitalize() for m in _MONTHS)
+    + "|"
+    + "|".join(m[:3].capitalize() + r"\." for m in _MONTHS)
 )
-_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 _NUM = r"(?:\d+(?:[.,]\d+)*|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|" \
     r"twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|dozen|several|a few)" \
@@ -201,7 +214,7 @@ def _numbers(text: str) -> list[Mention]:
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
-    return pos == 0 or text[:pos].rstrip()[-1:] in ".!?\"“:"
+    return pos == 0 or text[:pos].rstrip()[-1:] in '.!?"“:'
 
 
 def _mid_sentence_names(text: str) -> set[str]:

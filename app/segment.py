@@ -15,14 +15,108 @@ from app.model import BlockKind, Claim, Document, Side
 
 #: Words that end with a period but rarely end a sentence.
 ABBREVIATIONS = frozenset(
-    """mr mrs ms dr gen col lt sgt capt cmdr adm maj brig gov sen rep st jr sr prof rev hon
-    no nos vol art fig inc ltd co corp vs cf e.g i.e approx dept est al op sec min amb pres
-    jan feb mar apr jun jul aug sep sept oct nov dec mt ft pp para ch""".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "cmdr",
+        "adm",
+        "maj",
+        "brig",
+        "gov",
+        "sen",
+        "rep",
+        "st",
+        "jr",
+        "sr",
+        "prof",
+        "rev",
+        "hon",
+        "no",
+        "nos",
+        "vol",
+        "art",
+        "fig",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "vs",
+        "cf",
+        "e.g",
+        "i.e",
+        "approx",
+        "dept",
+        "est",
+        "al",
+        "op",
+        "sec",
+        "min",
+        "amb",
+        "pres",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mt",
+        "ft",
+        "pp",
+        "para",
+        "ch",
+    ]
 )
 #: Words after which a dotted acronym (U.S., U.K.) does end the sentence.
 SENTENCE_STARTERS = frozenset(
-    """the a an he she it they we i this that these those in on at but and or however
-    there his her its their our after before during while when meanwhile also both""".split()
+    [
+        "the",
+        "a",
+        "an",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "this",
+        "that",
+        "these",
+        "those",
+        "in",
+        "on",
+        "at",
+        "but",
+        "and",
+        "or",
+        "however",
+        "there",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "after",
+        "before",
+        "during",
+        "while",
+        "when",
+        "meanwhile",
+        "also",
+        "both",
+    ]
 )
 MIN_CLAIM_WORDS = 4
 
@@ -109,9 +203,10 @@ def claim_spans(text: str, sent: Span) -> list[Span]:
         cut = m.end()
         if m.group().startswith(",") and not _starts_clause(text, cut, e):
             continue
-        if _words(text, cuts[-1], m.start()) >= MIN_CLAIM_WORDS and _words(
-            text, cut, e
-        ) >= MIN_CLAIM_WORDS:
+        if (
+            _words(text, cuts[-1], m.start()) >= MIN_CLAIM_WORDS
+            and _words(text, cut, e) >= MIN_CLAIM_WORDS
+        ):
             cuts.append(cut)
     spans = []
     for i, c in enumerate(cuts):
@@ -124,12 +219,71 @@ def claim_spans(text: str, sent: Span) -> list[Span]:
 
 
 _SUBJECT_WORDS = frozenset(
-    """i we you he she it they this that these those there the a an its their his her our
-    both each all neither either some many most""".split()
+    [
+        "i",
+        "we",
+        "you",
+        "he",
+        "she",
+        "it",
+        "they",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "both",
+        "each",
+        "all",
+        "neither",
+        "either",
+        "some",
+        "many",
+        "most",
+    ]
 )
 _VERBISH = frozenset(
-    """is are was were be been being has have had will would shall should can could may
-    might must do does did said says say added noted stressed agreed called urged""".split()
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "do",
+        "does",
+        "did",
+        "said",
+        "says",
+        "say",
+        "added",
+        "noted",
+        "stressed",
+        "agreed",
+        "called",
+        "urged",
+    ]
 )
 
 
@@ -188,8 +342,11 @@ def segment(doc: Document, side: Side) -> list[Claim]:
         for sent in sents:
             for sp in claim_spans(doc.text, sent):
                 cid = f"{side.value}{len(claims)}"
-                claims.append(Claim(cid, side, sp.start, sp.end, doc.text[sp.start : sp.end],
-                                    sentence=sent_no))
+                claims.append(
+                    Claim(
+                        cid, side, sp.start, sp.end, doc.text[sp.start : sp.end], sentence=sent_no
+                    )
+                )
             sent_no += 1
     return claims
 

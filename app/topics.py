@@ -14,6 +14,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import replace
+from itertools import pairwise
 
 import numpy as np
 
@@ -92,9 +93,8 @@ def _heading_labels(doc: Document, groups: list[list[Claim]]) -> dict[int, str]:
         if before:
             h = before[-1]
             label = doc.text[h.start : h.end].lstrip("#").strip()
-            if label and all(not (h.start <= c.start) or c in members for c in []):
+            if label:
                 out[g] = label[:60]
-            out[g] = label[:60]
     return out
 
 
@@ -125,7 +125,7 @@ def _tiling_groups(
             continue
         cuts.append(i)
     bounds = [0, *sorted(cuts), len(spine)]
-    return [spine[s:e] for s, e in zip(bounds, bounds[1:]) if e > s]
+    return [spine[s:e] for s, e in pairwise(bounds) if e > s]
 
 
 def _assign_other(
@@ -191,8 +191,8 @@ def _labels(members: dict[int, list[Claim]], fixed: dict[int, str]) -> dict[int,
             continue
         scored = sorted(
             counts[g].items(),
-            key=lambda kv: -(
-                kv[1] * math.log(1 + n_topics / df[kv[0]]) * (1.6 if " " in kv[0] else 1.0)
+            key=lambda kv: (
+                -(kv[1] * math.log(1 + n_topics / df[kv[0]]) * (1.6 if " " in kv[0] else 1.0))
             ),
         )
         label = next((k for k, _ in scored if k not in used), None)

@@ -63,8 +63,10 @@ def main() -> int:
         a, b = write_pair(tmp, n)
         r = run_child(a, b, "semantic")
         times.append(r["wall"])
-        print(f"2 x {n:>4} sentences: {r['claims']:>5} claims, {r['links']:>5} links, "
-              f"{r['wall']:6.2f} s, peak RSS {r['rss_mb']:7.1f} MB ({r['engine']})")
+        print(
+            f"2 x {n:>4} sentences: {r['claims']:>5} claims, {r['links']:>5} links, "
+            f"{r['wall']:6.2f} s, peak RSS {r['rss_mb']:7.1f} MB ({r['engine']})"
+        )
     slope = _slope([math.log(s) for s in sizes[1:]], [math.log(t) for t in times[1:]])
     print(f"scaling exponent (time ~ n^k, 500..2000): k = {slope:.2f}  (targets: 2 x 2000 < 20 s, "
           "< 1.5 GB)")  # fmt: skip

@@ -21,7 +21,9 @@ settings.load_profile("parallax")
 
 
 @pytest.fixture(autouse=True)
-def _isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """No test reads or writes the real user's data or config folders."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("PARALLAX_DATA_DIR", str(home / "data"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
 from app.align import AlignConfig, Pair, group_pairs
@@ -80,7 +82,7 @@ def test_progress_reaches_the_end_and_cancel_stops() -> None:
     compare(from_text(A), from_text(B), CompareOptions(engine="lexical"),
             progress=lambda d, t: seen.append((d, t)))  # fmt: skip
     assert seen and seen[-1][0] == seen[-1][1]
-    assert all(d1 <= d2 for (d1, _), (d2, _) in zip(seen, seen[1:])), "progress never goes back"
+    assert all(d1 <= d2 for (d1, _), (d2, _) in pairwise(seen)), "progress never goes back"
     calls = {"n": 0}
 
     def cancel() -> bool:
@@ -98,7 +100,9 @@ def test_topics_use_the_documents_headings() -> None:
         "# Fishermen\n\nForty fishermen will be released. Their boats stay impounded.\n"
     )
     b = from_text("The grain corridor reopens in May. Forty fishermen will be released soon.")
-    cmp = compare(a, b, CompareOptions(engine="lexical", align=AlignConfig(strong=0.2, mutual=0.05)))
+    cmp = compare(
+        a, b, CompareOptions(engine="lexical", align=AlignConfig(strong=0.2, mutual=0.05))
+    )
     labels = {t.label for t in cmp.topics}
     assert labels == {"Grain corridor", "Fishermen"}
     by_label = {t.label: t.id for t in cmp.topics}

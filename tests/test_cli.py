@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 A = """Talks on the river
@@ -79,7 +78,9 @@ def test_semantic_engine_when_installed(pair: tuple[Path, Path]) -> None:
     assert json.loads(r.stdout)["engine"] == "semantic"
 
 
-def test_auto_falls_back_to_lexical_without_the_model(pair: tuple[Path, Path], tmp_path: Path) -> None:
+def test_auto_falls_back_to_lexical_without_the_model(
+    pair: tuple[Path, Path], tmp_path: Path
+) -> None:
     import os
 
     env = dict(os.environ, PARALLAX_MODEL_PATH=str(tmp_path / "missing.onnx"))

@@ -22,7 +22,9 @@ TEXT = "Le ministre a parlé d’un accord — «très proche».\nSecond paragra
         (TEXT.encode("cp1252"), "cp1252"),
     ],
 )
-def test_common_encodings_decode_to_the_same_text(tmp_path: Path, encoded: bytes, name: str) -> None:
+def test_common_encodings_decode_to_the_same_text(
+    tmp_path: Path, encoded: bytes, name: str
+) -> None:
     p = tmp_path / f"{name}.txt"
     p.write_bytes(encoded)
     doc = read_path(p)
@@ -55,7 +57,9 @@ def test_plain_text_heading_is_detected() -> None:
 
 
 def test_markdown_keeps_headings_as_structure() -> None:
-    doc = from_markdown("# Talks\n\nThey met *twice*.\n\n## Prisoners\n\n- 30 released\n- more later\n")
+    doc = from_markdown(
+        "# Talks\n\nThey met *twice*.\n\n## Prisoners\n\n- 30 released\n- more later\n"
+    )
     kinds = [(b.kind, doc.text[b.start : b.end]) for b in doc.blocks]
     assert kinds[0] == (BlockKind.HEADING, "Talks")
     assert kinds[1] == (BlockKind.PARAGRAPH, "They met twice.")

@@ -10,9 +10,10 @@ from app.documents import from_text
 from app.model import Comparison, Side
 from app.segment import segment
 
-WORDS = ["the", "minister", "agreed", "to", "a", "truce", "of", "30", "days", "Geneva", "talks",
-         "prisoners", "were", "exchanged", "U.S.", "Mr.", "No.", "2", "and", "as", "well",
-         "grain", "exports", "“quote”", "—", ";", ",", "2.5", "hours", "Russia", "Iran"]  # fmt: skip
+WORDS = ["the", "minister", "agreed", "to", "a", "truce", "of", "30", "days", "Geneva",
+         "talks", "prisoners", "were", "exchanged", "U.S.", "Mr.", "No.", "2", "and", "as",
+         "well", "grain", "exports", "“quote”", "—", ";", ",", "2.5", "hours", "Russia",
+         "Iran"]  # fmt: skip
 sentence = st.builds(
     lambda ws, end: " ".join(ws) + end,
     st.lists(st.sampled_from(WORDS), min_size=1, max_size=14),
