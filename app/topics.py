@@ -47,7 +47,8 @@ def assign(
     spine = [c for c in claims if c.side is spine_side]
     other = [c for c in claims if c.side is not spine_side]
 
-    groups = _heading_groups(spine_doc, spine) or _tiling_groups(spine, vec, index)
+    target = topic_target(len(claims))
+    groups = _heading_groups(spine_doc, spine) or _tiling_groups(spine, vec, index, target)
     topic_of: dict[str, int] = {}
     for g, members in enumerate(groups):
         for c in members:
@@ -99,9 +100,8 @@ def _heading_labels(doc: Document, groups: list[list[Claim]]) -> dict[int, str]:
 
 
 def _tiling_groups(
-    spine: list[Claim], vec: Vectors | None, index: dict[str, int]
+    spine: list[Claim], vec: Vectors | None, index: dict[str, int], k: int
 ) -> list[list[Claim]]:
-    k = topic_target(len(spine))
     if k <= 1 or vec is None or len(spine) < 2 * MIN_TOPIC:
         return [spine]
     rows = vec[[index[c.id] for c in spine]]
@@ -169,11 +169,12 @@ def _labels(members: dict[int, list[Claim]], fixed: dict[int, str]) -> dict[int,
     """A short label per topic: its most telling one- or two-word phrase."""
     counts: dict[int, Counter[str]] = {}
     surface: dict[str, Counter[str]] = {}
+    people = people_names([c.text for claims in members.values() for c in claims])
     for g, claims in members.items():
         cnt: Counter[str] = Counter()
         for c in claims:
             seen = set()
-            for key, text in _candidates(c.text):
+            for key, text in _candidates(c.text, people):
                 if key not in seen:
                     seen.add(key)
                     cnt[key] += 1
@@ -205,24 +206,71 @@ def _labels(members: dict[int, list[Claim]], fixed: dict[int, str]) -> dict[int,
     return labels
 
 
-def _candidates(text: str) -> list[tuple[str, str]]:
+#: Words that make poor labels on their own or at the end of one (modifiers, not subjects).
+_MODIFIERS = frozenset(
+    """good new near future important various relevant current specific possible recent main
+    major next last previous positive negative great sincere mutual respective additional
+    right whole entire different several certain such own full long short high low large
+    small big early late very almost entirely nearly approximately previously details
+    soon shortly together again already earlier later evening morning""".split()
+)
+#: Titles before a person's name; names of people make poor topic labels.
+_TITLES = frozenset(
+    """president minister secretary mr mrs ms dr ambassador chancellor king queen prince
+    premier spokesperson spokesman spokeswoman envoy general gen senator governor mayor
+    leader chairman chair commissioner""".split()
+)
+
+
+def _candidates(text: str, people: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
+    """(stem key, shown text) of the one- and two-word phrases that could label a topic."""
     toks = [(m.group(0), m.start()) for m in _PHRASE_WORD.finditer(text)]
     out: list[tuple[str, str]] = []
-    good = [
-        w.lower() not in STOPWORDS and w.lower() not in WEAK_WORDS and len(w) > 2 for w, _ in toks
-    ]
+    good = [_label_word(w) and w not in people for w, _ in toks]
     for i, (w, _) in enumerate(toks):
         if not good[i]:
             continue
         shown = w if _proper(w, i) else w.lower()
-        out.append((stem(w), shown))
-        if i + 1 < len(toks) and good[i + 1]:
+        if _can_end(w):
+            out.append((stem(w), shown))
+        if i + 1 < len(toks) and good[i + 1] and _can_end(toks[i + 1][0]):
             w2 = toks[i + 1][0]
             between = text[toks[i][1] + len(w) : toks[i + 1][1]]
-            if between.strip() == "":
+            if between.strip() == "" and not (w.lower().endswith("ed") and w.islower()):
                 shown2 = w2 if _proper(w2, i + 1) else w2.lower()
                 out.append((f"{stem(w)} {stem(w2)}", f"{shown} {shown2}"))
     return out
+
+
+def _label_word(w: str) -> bool:
+    lw = w.lower()
+    return len(w) > 2 and lw not in STOPWORDS and lw not in WEAK_WORDS and lw not in _TITLES
+
+
+def _can_end(w: str) -> bool:
+    """Whether a word can end a label: a noun-like word, not a modifier or verb form."""
+    lw = w.lower()
+    if lw in _MODIFIERS or (w.islower() and (lw.endswith("ly") or lw.endswith("ed"))):
+        return False
+    return True
+
+
+def people_names(texts: list[str]) -> frozenset[str]:
+    """Capitalised words that follow a title ("President Xi Jinping") or precede a
+    speech verb ("Lavrov said"): the people in the texts, kept out of topic labels."""
+    names: set[str] = set()
+    for text in texts:
+        toks = _PHRASE_WORD.findall(text)
+        for i, w in enumerate(toks):
+            if w.lower() in _TITLES:
+                j = i + 1
+                while j < len(toks) and toks[j][:1].isupper() and j - i <= 3:
+                    names.add(toks[j])
+                    j += 1
+            nxt = toks[i + 1].lower() if i + 1 < len(toks) else ""
+            if w[:1].isupper() and nxt in ("said", "says", "told", "stated", "added", "noted"):
+                names.add(w)
+    return frozenset(names)
 
 
 def _proper(word: str, position: int) -> bool:

@@ -13,14 +13,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from app.brief import BriefOptions, build_brief, render_html, render_markdown  # noqa: E402
-from app.comparison import CompareOptions, compare  # noqa: E402
-from app.documents import from_text  # noqa: E402
-from ui.pdf_export import ensure_gui_app, export_pdf  # noqa: E402
+from app.brief import BriefOptions, build_brief, render_html, render_markdown
+from app.comparison import CompareOptions, compare
+from app.documents import from_text
+from ui.pdf_export import ensure_gui_app, export_pdf
 
 PLACES = ["Geneva", "Riyadh", "Ankara", "Oslo", "Vienna", "Doha", "Nairobi", "Lima"]
-TOPICS = ["grain corridor", "prisoner exchange", "energy strikes", "border crossings",
-          "sanctions relief", "nuclear safety", "humanitarian access", "ceasefire monitoring"]  # fmt: skip
+TOPICS = [
+    "grain corridor", "prisoner exchange", "energy strikes", "border crossings",
+    "sanctions relief", "nuclear safety", "humanitarian access", "ceasefire monitoring",
+]  # fmt: skip
 VERBS = ["discussed", "agreed on", "reviewed", "raised concerns about", "welcomed progress on"]
 
 

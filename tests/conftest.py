@@ -14,6 +14,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+import ui  # noqa: E402, F401  (applies the PySide6 None-refcount guard to this process)
+
 settings.register_profile(
     "parallax", deadline=None, max_examples=60, suppress_health_check=[HealthCheck.too_slow]
 )

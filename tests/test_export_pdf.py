@@ -72,6 +72,7 @@ def test_pdf_carries_both_sides_omissions_notes_and_page_numbers(qapp, tmp_path:
     assert f"Only in {LABEL_A}" in text and "Only in State <Department> & Co" in text
     assert "Thirty or sixty?" in text
     assert f"Page 1 of {pages}" in text
+    assert "differs" in text and not re.search("[\ufb00-\ufb06]", text)  # no ligatures
     assert doc.metaData(QPdfDocument.MetaDataField.Title) == build_brief(reviewed()).title
 
 

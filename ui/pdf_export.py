@@ -9,7 +9,6 @@ preview. Text stays text: the PDF is selectable and searchable.
 from __future__ import annotations
 
 import bisect
-import ctypes
 import os
 import re
 import sys
@@ -60,31 +59,6 @@ HEADER_MM = 9.0
 FOOTER_MM = 9.0
 
 
-def _none_refcount_leaks() -> bool:
-    """True when calling a Qt method that returns nothing drops a reference to None.
-
-    PySide6 6.12.0 does this on CPython 3.11 (6.11.3 does not; from 3.12 on None is
-    immortal). An export makes tens of thousands of such calls, and CPython aborts with
-    "deallocating None" once the count reaches zero."""
-    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
-        return False
-    rect = QRectF()
-    before = sys.getrefcount(None)
-    for _ in range(8):
-        rect.setWidth(1.0)
-    return sys.getrefcount(None) < before
-
-
-def _make_none_immortal() -> None:
-    """Work around the leak above: give None a reference count that cannot run out
-    (what CPython 3.12 does for it anyway). ob_refcnt is the first field of every object."""
-    if _none_refcount_leaks():
-        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
-
-
-_make_none_immortal()
-
-
 def ensure_gui_app() -> QGuiApplication:
     """Fonts and text layout need a QGuiApplication; make one (headless if need be)."""
     app = QGuiApplication.instance()
@@ -120,19 +94,22 @@ def page_layout(options: BriefOptions) -> QPageLayout:
     return QPageLayout(size, orientation, MARGINS_MM, QPageLayout.Unit.Millimeter)
 
 
-def render_pdf(source: Source, options: BriefOptions | None = None) -> tuple[bytes, int]:
-    """The brief as PDF bytes, and its page count."""
+def render_pdf(
+    source: Source, options: BriefOptions | None = None, first_page_only: bool = False
+) -> tuple[bytes, int]:
+    """The brief as PDF bytes, and its page count (``first_page_only``: for a preview, a
+    PDF of page 1 alone, still numbered "1 of N")."""
     ensure_gui_app()
     brief = _brief(source, options)
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    pages = _paint(brief, buffer)
+    pages = _paint(brief, buffer, first_page_only)
     buffer.close()
     data: QByteArray = buffer.data()
     return bytes(data.data()), pages
 
 
-def _paint(brief: Brief, device: QIODevice) -> int:
+def _paint(brief: Brief, device: QIODevice, first_page_only: bool = False) -> int:
     writer = QPdfWriter(device)
     writer.setResolution(RESOLUTION)
     writer.setPageLayout(page_layout(brief.options))
@@ -153,7 +130,7 @@ def _paint(brief: Brief, device: QIODevice) -> int:
         palette = QPalette()
         palette.setColor(QPalette.ColorRole.Text, QColor(INK))
         ctx.palette = palette
-        for page, top in enumerate(tops):
+        for page, top in enumerate(tops[:1] if first_page_only else tops):
             if page:
                 writer.newPage()
             bottom = tops[page + 1] if page + 1 < pages else top + body_height

@@ -1,0 +1,341 @@
+"""File > Export…: choose what the brief holds and how it looks, see page 1, write the file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSettings, QSize, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QImage, QPainter, QPixmap, QResizeEvent
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.brief import (
+    BriefError,
+    BriefOptions,
+    build_brief,
+    default_title,
+    render_html,
+    render_markdown,
+)
+from app.review import ReviewState
+from ui.pdf_export import export_html, export_markdown, export_pdf, render_pdf
+
+FORMATS = {"pdf": ("PDF", "PDF documents (*.pdf)"), "html": ("HTML", "Web pages (*.html *.htm)"),
+           "md": ("Markdown", "Markdown (*.md)")}  # fmt: skip
+SCOPES = (("all", "Everything"), ("differences", "Differences only"),
+          ("omissions", "Omissions only"), ("topics", "Selected topics"))  # fmt: skip
+SECTIONS = (("summary", "Summary table"), ("side_by_side", "Aligned claims side by side"),
+            ("full_texts", "Full annotated texts"), ("notes", "Notes"), ("legend", "Legend"),
+            ("provenance", "Provenance"))  # fmt: skip
+PREVIEW_DELAY_MS = 300
+PREVIEW_SIZE = QSize(360, 510)
+
+
+class ExportDialog(QDialog):
+    """Export the brief of ``state`` as PDF, HTML or Markdown."""
+
+    def __init__(self, state: ReviewState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export brief")
+        self._state = state
+        self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
+        self._preview_timer.timeout.connect(self.update_preview)
+        self._pdf = QPdfDocument(self)
+        self._pdf_buffer = QBuffer(self)
+        self.message: QMessageBox | None = None  # the last result shown (for tests too)
+        self._build()
+        self._restore()
+        self._connect()
+        self._sync_enabled()
+        self.schedule_preview()
+
+    # --- building -----------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.format_box = QComboBox()
+        for key, (name, _filter) in FORMATS.items():
+            self.format_box.addItem(name, key)
+        self.title_edit = QLineEdit()
+        self.title_edit.setPlaceholderText(default_title(self._state.comparison))
+        self.page_box = QComboBox()
+        self.page_box.addItems(["A4", "Letter"])
+        self.landscape_box = QComboBox()
+        self.landscape_box.addItems(["Portrait", "Landscape"])
+        form = QFormLayout()
+        form.addRow("&Format:", self.format_box)
+        form.addRow("&Title:", self.title_edit)
+        form.addRow("&Paper:", self.page_box)
+        form.addRow("&Orientation:", self.landscape_box)
+
+        scope_group = QGroupBox("Scope")
+        scope_layout = QVBoxLayout(scope_group)
+        self.scope_buttons = QButtonGroup(self)
+        for i, (key, text) in enumerate(SCOPES):
+            button = QRadioButton(text)
+            button.setProperty("scope", key)
+            self.scope_buttons.addButton(button, i)
+            scope_layout.addWidget(button)
+        self.topic_list = QListWidget()
+        self.topic_list.setMaximumHeight(110)
+        for topic in self._state.comparison.topics:
+            item = QListWidgetItem(topic.label)
+            item.setData(Qt.ItemDataRole.UserRole, topic.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.topic_list.addItem(item)
+        scope_layout.addWidget(self.topic_list)
+
+        section_group = QGroupBox("Sections")
+        section_layout = QVBoxLayout(section_group)
+        self.section_boxes: dict[str, QCheckBox] = {}
+        for key, text in SECTIONS:
+            self.section_boxes[key] = box = QCheckBox(text)
+            section_layout.addWidget(box)
+
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addWidget(scope_group)
+        left.addWidget(section_group)
+        left.addStretch(1)
+
+        self.preview_image = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
+        self.preview_image.setMinimumSize(PREVIEW_SIZE)
+        self.preview_image.setStyleSheet("background: #8A8F96;")
+        self.preview_text = QPlainTextEdit(readOnly=True)
+        self.preview_text.setMinimumSize(PREVIEW_SIZE)
+        self.preview = QStackedWidget()
+        self.preview.addWidget(self.preview_image)
+        self.preview.addWidget(self.preview_text)
+        self.preview_note = QLabel()
+        self.preview_note.setWordWrap(True)
+        right = QVBoxLayout()
+        right.addWidget(QLabel("Preview of the first page"))
+        right.addWidget(self.preview, 1)
+        right.addWidget(self.preview_note)
+
+        columns = QHBoxLayout()
+        columns.addLayout(left)
+        columns.addLayout(right, 1)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.export_button = QPushButton("&Export…")
+        self.export_button.setDefault(True)
+        self.buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        outer = QVBoxLayout(self)
+        outer.addLayout(columns, 1)
+        outer.addWidget(self.buttons)
+
+    def _connect(self) -> None:
+        self.buttons.rejected.connect(self.reject)
+        self.export_button.clicked.connect(self.export)
+        for combo in (self.format_box, self.page_box, self.landscape_box):
+            combo.currentIndexChanged.connect(self._changed)
+        self.title_edit.textChanged.connect(self._changed)
+        self.scope_buttons.idToggled.connect(self._changed)
+        self.topic_list.itemChanged.connect(self._changed)
+        for box in self.section_boxes.values():
+            box.toggled.connect(self._changed)
+
+    # --- state ----------------------------------------------------------------------
+
+    def format(self) -> str:
+        return str(self.format_box.currentData())
+
+    def scope(self) -> str:
+        button = self.scope_buttons.checkedButton()
+        return str(button.property("scope")) if button else "all"
+
+    def selected_topics(self) -> tuple[str, ...]:
+        items = (self.topic_list.item(i) for i in range(self.topic_list.count()))
+        return tuple(str(it.data(Qt.ItemDataRole.UserRole)) for it in items
+                     if it.checkState() == Qt.CheckState.Checked)  # fmt: skip
+
+    def options(self) -> BriefOptions:
+        """The brief options the dialog shows; raises BriefError if they cannot be used."""
+        sections = {key: box.isChecked() for key, box in self.section_boxes.items()}
+        return BriefOptions(
+            scope=self.scope(), topics=self.selected_topics() if self.scope() == "topics" else (),
+            title=self.title_edit.text().strip(), page_size=self.page_box.currentText(),
+            landscape=self.landscape_box.currentIndex() == 1, **sections,
+        )  # fmt: skip
+
+    def _changed(self) -> None:
+        self._sync_enabled()
+        self.schedule_preview()
+
+    def _sync_enabled(self) -> None:
+        is_pdf = self.format() == "pdf"
+        self.page_box.setEnabled(is_pdf)
+        self.landscape_box.setEnabled(is_pdf)
+        self.topic_list.setEnabled(self.scope() == "topics")
+        self.export_button.setEnabled(self._problem() is None)
+
+    def _problem(self) -> str | None:
+        try:
+            self.options()
+        except BriefError as exc:
+            return "Tick at least one topic." if self.scope() == "topics" else str(exc)
+        return None
+
+    # --- remembered choices -------------------------------------------------------
+
+    @staticmethod
+    def settings() -> QSettings:
+        settings = QSettings("Parallax", "Parallax")
+        settings.beginGroup("export")
+        return settings
+
+    def _restore(self) -> None:
+        s = self.settings()
+        index = self.format_box.findData(s.value("format", "pdf"))
+        self.format_box.setCurrentIndex(max(index, 0))
+        scope = str(s.value("scope", "all"))
+        for button in self.scope_buttons.buttons():
+            button.setChecked(button.property("scope") == scope)
+        if self.scope_buttons.checkedButton() is None:
+            self.scope_buttons.button(0).setChecked(True)
+        defaults = BriefOptions()
+        for key, box in self.section_boxes.items():
+            box.setChecked(_as_bool(s.value(key, getattr(defaults, key))))
+        self.page_box.setCurrentText(str(s.value("page_size", "A4")))
+        self.landscape_box.setCurrentIndex(1 if _as_bool(s.value("landscape", False)) else 0)
+
+    def _remember(self, folder: Path | None = None) -> None:
+        s = self.settings()
+        s.setValue("format", self.format())
+        s.setValue("scope", self.scope())
+        for key, box in self.section_boxes.items():
+            s.setValue(key, box.isChecked())
+        s.setValue("page_size", self.page_box.currentText())
+        s.setValue("landscape", self.landscape_box.currentIndex() == 1)
+        if folder is not None:
+            s.setValue("folder", str(folder))
+        s.sync()
+
+    # --- preview ----------------------------------------------------------------------
+
+    def schedule_preview(self) -> None:
+        """Preview after the choices have settled for a moment (typing, ticking)."""
+        self._preview_timer.start()
+
+    def update_preview(self) -> None:
+        problem = self._problem()
+        if problem:
+            self.preview_note.setText(problem)
+            return
+        brief = build_brief(self._state, self.options())
+        if self.format() != "pdf":
+            text = render_html(brief) if self.format() == "html" else render_markdown(brief)
+            self.preview_text.setPlainText(text)
+            self.preview.setCurrentWidget(self.preview_text)
+            self.preview_note.setText("")
+            return
+        data, pages = render_pdf(brief, first_page_only=True)
+        self._pdf.close()
+        self._pdf_buffer.close()
+        self._pdf_buffer.setData(QByteArray(data))
+        self._pdf_buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self._pdf.load(self._pdf_buffer)
+        size = self._pdf.pagePointSize(0).toSize().scaled(
+            self.preview_image.size() - QSize(16, 16), Qt.AspectRatioMode.KeepAspectRatio)
+        page = self._pdf.render(0, size * self.devicePixelRatioF())
+        paper = QImage(page.size(), QImage.Format.Format_RGB32)  # pages render transparent
+        paper.fill(Qt.GlobalColor.white)
+        painter = QPainter(paper)
+        painter.drawImage(0, 0, page)
+        painter.end()
+        paper.setDevicePixelRatio(self.devicePixelRatioF())
+        self.preview_image.setPixmap(QPixmap.fromImage(paper))
+        self.preview.setCurrentWidget(self.preview_image)
+        self.preview_note.setText(f"{pages} page{'s' if pages != 1 else ''} in all.")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.format() == "pdf":
+            self.schedule_preview()
+
+    # --- export -------------------------------------------------------------------------
+
+    def choose_path(self) -> Path | None:
+        """Ask where to write; the file dialog itself asks before replacing a file."""
+        fmt = self.format()
+        folder = Path(str(self.settings().value("folder", str(Path.home()))))
+        stem = (self.title_edit.text().strip() or self._default_stem())[:80]
+        dialog = QFileDialog(self, "Export brief", str(folder / f"{_safe(stem)}.{fmt}"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        dialog.setDefaultSuffix(fmt)
+        dialog.setNameFilter(FORMATS[fmt][1])
+        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
+            return None
+        return Path(dialog.selectedFiles()[0])
+
+    def _default_stem(self) -> str:
+        return default_title(self._state.comparison)
+
+    def export(self) -> None:
+        path = self.choose_path()
+        if path is not None:
+            self.export_to(path)
+
+    def export_to(self, path: Path) -> bool:
+        """Write the brief to ``path`` (atomically) and say how it went."""
+        writer = {"pdf": export_pdf, "html": export_html, "md": export_markdown}[self.format()]
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            writer(self._state, self.options(), path)
+        except (OSError, BriefError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            self._tell(QMessageBox.Icon.Critical, "The brief was not exported",
+                       f"Could not write {path.name}:\n{reason}", path=None)  # fmt: skip
+            return False
+        finally:
+            QApplication.restoreOverrideCursor()
+        self._remember(path.parent)
+        self._tell(QMessageBox.Icon.Information, "Brief exported", f"Saved {path}", path=path)
+        return True
+
+    def _tell(self, icon: QMessageBox.Icon, title: str, text: str, path: Path | None) -> None:
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Close, self)
+        if path is not None:
+            open_file = box.addButton("Open file", QMessageBox.ButtonRole.ActionRole)
+            open_folder = box.addButton("Open folder", QMessageBox.ButtonRole.ActionRole)
+            open_file.clicked.connect(lambda: _open(path))
+            open_folder.clicked.connect(lambda: _open(path.parent))
+            box.finished.connect(self.accept)
+        self.message = box
+        box.open()
+
+
+def _open(path: Path) -> None:
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def _safe(name: str) -> str:
+    return "".join(ch if ch.isalnum() or ch in " -_." else "_" for ch in name).strip() or "brief"
+
+
+def _as_bool(value: object) -> bool:
+    # QSettings gives back "true"/"false" strings from INI files
+    return value in (True, "true", "1", 1)
