@@ -166,13 +166,16 @@ def select_pairs(
     return sorted(out, key=lambda p: (p.a, p.b))
 
 
-def group_pairs(pairs: list[Pair], tie: Callable[[Pair], bool] | None = None) -> list[list[Pair]]:
+def group_pairs(
+    pairs: list[Pair], tie: Callable[[Pair], bool | None] | None = None
+) -> list[list[Pair]]:
     """Gather pairs into star-shaped groups: pairs sharing a hub claim become one link.
 
     A claim with several partners is a hub; each remaining pair is its own link. A pair
     between two hubs joins the busier one; ``tie(pair)`` says whether the A side wins
-    an even contest (the caller decides it from the texts, so swapping the documents
-    gives the mirrored grouping)."""
+    an even contest, or None when the two claims cannot be told apart (the pair then
+    stands alone). The caller decides from the texts, so swapping the documents gives
+    the mirrored grouping."""
     deg_a: dict[int, int] = {}
     deg_b: dict[int, int] = {}
     for p in pairs:
@@ -180,12 +183,15 @@ def group_pairs(pairs: list[Pair], tie: Callable[[Pair], bool] | None = None) ->
         deg_b[p.b] = deg_b.get(p.b, 0) + 1
     groups: dict[tuple[str, int, int], list[Pair]] = {}
     for p in sorted(pairs, key=lambda p: -p.score):
-        a_wins = deg_a[p.a] > deg_b[p.b] or (deg_a[p.a] == deg_b[p.b] and (tie(p) if tie else True))
-        if a_wins and deg_a[p.a] > 1:
-            key = ("a", p.a, 0)
-        elif deg_b[p.b] > 1:
-            key = ("b", p.b, 0)
-        else:
+        da, db = deg_a[p.a], deg_b[p.b]
+        verdict: bool | None = da > db
+        if da == db:
+            verdict = tie(p) if tie else True
+        if da == db == 1 or verdict is None:
             key = ("p", p.a, p.b)
+        elif (verdict and da > 1) or db == 1:
+            key = ("a", p.a, 0)
+        else:
+            key = ("b", p.b, 0)
         groups.setdefault(key, []).append(p)
     return [sorted(g, key=lambda p: (p.a, p.b)) for g in groups.values()]

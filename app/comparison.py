@@ -12,6 +12,7 @@ from app.align import AlignConfig, Cancelled
 from app.engines import Bag, Engine, Vectors, lexical_bags, make_engine
 from app.model import Claim, Comparison, Document, Link, Side
 from app.segment import segment
+from app.text import people_names
 
 __all__ = ["Cancelled", "CompareOptions", "compare"]
 
@@ -90,7 +91,8 @@ def compare(
     )
     relate = rep.stage("relate")
     by_id = _by_id(claims_a, claims_b)
-    links = [relations.relate(link, by_id) for link in links]
+    people = people_names(texts)
+    links = [relations.relate(link, by_id, people) for link in links]
     relate(1, 1)
     topic_list, claims = topics.assign(doc_a, doc_b, claims_a + claims_b, links, sem)
     rep.stage("topics")(1, 1)
@@ -129,10 +131,11 @@ def align_claims(
     pairs = align.select_pairs(a_idx, a_val, b_idx, b_val, cfg)
     out = []
 
-    def a_wins_tie(p: align.Pair) -> bool:
+    def a_wins_tie(p: align.Pair) -> bool | None:
         # decided by content alone, so that swapping the documents mirrors the grouping
         ca, cb = claims_a[p.a], claims_b[p.b]
-        return (ca.text, ca.start, ca.end, text_a) <= (cb.text, cb.start, cb.end, text_b)
+        key_a, key_b = (ca.text, ca.start, ca.end, text_a), (cb.text, cb.start, cb.end, text_b)
+        return None if key_a == key_b else key_a < key_b
 
     for group in align.group_pairs(pairs, a_wins_tie):
         a_ids = tuple(claims_a[i].id for i in sorted({p.a for p in group}))

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from app.model import Claim, Difference, Link, Relation
-from app.text import STOPWORDS, WEAK_WORDS, stem, words
+from app.text import STOPWORDS, TITLES, WEAK_WORDS, bare_name, people_names, stem, words
 
 __all__ = ["Relation", "differences", "relate"]
 
@@ -88,11 +88,12 @@ class Mention:
     key: str
 
 
-def relate(link: Link, claims: dict[str, Claim]) -> Link:
-    """The link with its relation and differences filled in (manual links keep theirs)."""
+def relate(link: Link, claims: dict[str, Claim], people: frozenset[str] | None = None) -> Link:
+    """The link with its relation and differences filled in (manual links keep theirs).
+    ``people`` are the names of people in the whole comparison (else found in the link)."""
     text_a = " ".join(claims[c].text for c in link.a)
     text_b = " ".join(claims[c].text for c in link.b)
-    diffs = differences(text_a, text_b)
+    diffs = differences(text_a, text_b, people)
     if link.manual:
         return replace(link, differences=tuple(diffs))
     relation = Relation.DIFFERS if is_different(text_a, text_b, diffs) else Relation.SAME
@@ -106,13 +107,13 @@ def is_different(text_a: str, text_b: str, diffs: list[Difference]) -> bool:
     return max(share_a, share_b) > UNMATCHED_SHARE
 
 
-def differences(text_a: str, text_b: str) -> list[Difference]:
+def differences(text_a: str, text_b: str, people: frozenset[str] | None = None) -> list[Difference]:
     """Numbers, dates, durations and actors that do not match, then one-sided phrases."""
     out: list[Difference] = []
     for kind, finder in (("duration", _durations), ("date", _dates), ("number", _numbers)):
         out.extend(_mismatches(kind, finder(text_a), finder(text_b)))
-    names = _mid_sentence_names(text_a) | _mid_sentence_names(text_b)
-    out.extend(_mismatches("actor", _actors(text_a, names), _actors(text_b, names)))
+    who = people if people is not None else people_names([text_a, text_b])
+    out.extend(_mismatches("actor", _actors(text_a, who), _actors(text_b, who)))
     out.extend(_phrases(text_a, text_b))
     return out
 
@@ -213,32 +214,24 @@ def _numbers(text: str) -> list[Mention]:
     return out
 
 
-def _sentence_initial(text: str, pos: int) -> bool:
-    return pos == 0 or text[:pos].rstrip()[-1:] in '.!?"“:'
+_ORG_WORDS = frozenset(
+    """Ministry Department Kremlin Council Commission Parliament Government Army Court Bank
+    Union Nations House Office Agency Committee Pentagon NATO Cabinet Assembly""".split()
+)
 
 
-def _mid_sentence_names(text: str) -> set[str]:
-    return {
-        t
-        for m in _CAP_RE.finditer(text)
-        if not _sentence_initial(text, m.start())
-        for t in m.group(0).split()
-    }
-
-
-def _actors(text: str, known: set[str]) -> list[Mention]:
-    """Capitalised names; a lone capitalised word opening a sentence counts only when it
-    also appears mid-sentence in either text (so "Lavrov said" counts, "Nothing" not)."""
+def _actors(text: str, people: frozenset[str]) -> list[Mention]:
+    """People (see ``people_names``) and organisations ("the Kremlin", "State Department")
+    named in the text; places and other capitalised words are not actors."""
     out = []
     for m in _CAP_RE.finditer(text):
-        name = m.group(0).strip(" .’'")
-        toks = [t for t in name.split() if t not in _NOT_ACTORS]
-        if not toks:
-            continue
-        if _sentence_initial(text, m.start()) and len(toks) < 2 and toks[0] not in known:
-            continue
-        key = " ".join(t.lower().rstrip("’'s") for t in toks)
-        out.append(Mention("actor", " ".join(toks), key))
+        toks = [bare_name(t.strip(".")) for t in m.group(0).split() if t not in _NOT_ACTORS]
+        toks = [t for t in toks if t and t.lower() not in TITLES]
+        person = [t for t in toks if t in people]
+        if person:
+            out.append(Mention("actor", " ".join(person), " ".join(person).lower()))
+        elif any(t in _ORG_WORDS for t in toks):
+            out.append(Mention("actor", " ".join(toks), " ".join(toks).lower()))
     return out
 
 

@@ -253,3 +253,44 @@ def content_terms(text: str) -> list[str]:
 def is_content(word: str) -> bool:
     lw = word.lower()
     return lw not in STOPWORDS and lw not in WEAK_WORDS and len(lw) > 1
+
+
+#: Titles before a person's name ("President Xi", "Foreign Minister Sergey Lavrov").
+TITLES = frozenset(
+    """president minister secretary mr mrs ms dr ambassador chancellor king queen prince
+    premier spokesperson spokesman spokeswoman envoy general gen senator governor mayor
+    leader chairman chair commissioner representative""".split()
+)
+_SPEECH = frozenset("said says told stated added noted stressed emphasized emphasised".split())
+_NAME_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+def bare_name(word: str) -> str:
+    """A name without its possessive: "Trump’s" -> "Trump"."""
+    for suffix in ("’s", "'s", "’", "'"):
+        if word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def people_names(texts: list[str]) -> frozenset[str]:
+    """Capitalised words naming people: after a title ("Secretary of State Marco Rubio",
+    "President Xi") or before a speech verb ("Lavrov said")."""
+    names: set[str] = set()
+    for text in texts:
+        toks = _NAME_WORD.findall(text)
+        for i, w in enumerate(toks):
+            if w.lower() in TITLES:
+                j = i + 1
+                if j < len(toks) and toks[j] == "of":  # "Secretary of (the) State ..."
+                    j += 2 if j + 1 < len(toks) and toks[j + 1] == "the" else 1
+                    j += 1
+                start = j
+                while j < len(toks) and toks[j][:1].isupper() and j - start < 3:
+                    if toks[j].lower() not in TITLES:
+                        names.add(bare_name(toks[j]))
+                    j += 1
+            nxt = toks[i + 1].lower() if i + 1 < len(toks) else ""
+            if w[:1].isupper() and nxt in _SPEECH and w.lower() not in STOPWORDS:
+                names.add(bare_name(w))
+    return frozenset(names)

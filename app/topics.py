@@ -21,7 +21,7 @@ import numpy as np
 from app.align import centre
 from app.engines import Vectors
 from app.model import BlockKind, Claim, Document, Link, Side, Topic
-from app.text import STOPWORDS, WEAK_WORDS, stem
+from app.text import STOPWORDS, TITLES, WEAK_WORDS, people_names, stem
 
 MIN_TOPIC = 2
 NEIGHBOUR_BONUS = 0.08
@@ -214,12 +214,6 @@ _MODIFIERS = frozenset(
     small big early late very almost entirely nearly approximately previously details
     soon shortly together again already earlier later evening morning""".split()
 )
-#: Titles before a person's name; names of people make poor topic labels.
-_TITLES = frozenset(
-    """president minister secretary mr mrs ms dr ambassador chancellor king queen prince
-    premier spokesperson spokesman spokeswoman envoy general gen senator governor mayor
-    leader chairman chair commissioner""".split()
-)
 
 
 def _candidates(text: str, people: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
@@ -244,33 +238,14 @@ def _candidates(text: str, people: frozenset[str] = frozenset()) -> list[tuple[s
 
 def _label_word(w: str) -> bool:
     lw = w.lower()
-    return len(w) > 2 and lw not in STOPWORDS and lw not in WEAK_WORDS and lw not in _TITLES
+    return len(w) > 2 and lw not in STOPWORDS and lw not in WEAK_WORDS and lw not in TITLES
 
 
 def _can_end(w: str) -> bool:
     """Whether a word can end a label: a noun-like word, not a modifier or verb form."""
     lw = w.lower()
-    if lw in _MODIFIERS or (w.islower() and (lw.endswith("ly") or lw.endswith("ed"))):
-        return False
-    return True
-
-
-def people_names(texts: list[str]) -> frozenset[str]:
-    """Capitalised words that follow a title ("President Xi Jinping") or precede a
-    speech verb ("Lavrov said"): the people in the texts, kept out of topic labels."""
-    names: set[str] = set()
-    for text in texts:
-        toks = _PHRASE_WORD.findall(text)
-        for i, w in enumerate(toks):
-            if w.lower() in _TITLES:
-                j = i + 1
-                while j < len(toks) and toks[j][:1].isupper() and j - i <= 3:
-                    names.add(toks[j])
-                    j += 1
-            nxt = toks[i + 1].lower() if i + 1 < len(toks) else ""
-            if w[:1].isupper() and nxt in ("said", "says", "told", "stated", "added", "noted"):
-                names.add(w)
-    return frozenset(names)
+    verb_or_adverb = w.islower() and (lw.endswith("ly") or lw.endswith("ed"))
+    return lw not in _MODIFIERS and not verb_or_adverb
 
 
 def _proper(word: str, position: int) -> bool:

@@ -38,7 +38,7 @@ def test_dates_in_either_order_match() -> None:
 def test_numbers_and_actors() -> None:
     k = kinds(
         "Lavrov told Rubio that 175 prisoners would be freed.",
-        "Rubio told Lavrov and Witkoff that 150 prisoners would be freed.",
+        "Rubio told Lavrov and envoy Witkoff that 150 prisoners would be freed.",
     )
     assert k["number"] == [("175", "150")]
     assert k["actor"] == [(None, "Witkoff")]
