@@ -22,7 +22,7 @@ test: install
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider
 
 lint: install
-	$(VENV)/bin/ruff check app ui tests scripts
+	$(VENV)/bin/ruff check app ui tests scripts packaging
 	$(VENV)/bin/mypy
 
 eval: install
@@ -33,3 +33,5 @@ bench: install
 
 clean:
 	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache
+
+include packaging/Makefile.dist

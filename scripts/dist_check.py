@@ -109,6 +109,8 @@ class Checker:
             problems.append("bundles Qt Quick or WebEngine")
         if not (self.internal / "resources" / "icons" / "parallax.svg").is_file():
             problems.append("missing resources/icons")
+        if sys.platform.startswith("linux") and not (self.dist / "linux" / "install.sh").is_file():
+            problems.append("missing linux/install.sh (desktop integration)")
         size = _tree_size(self.dist)
         detail = f"{size / 2**20:.0f} MiB unpacked; model pinned by sha256"
         self.add("bundle contents", FAIL if problems else PASS, "; ".join(problems) or detail)

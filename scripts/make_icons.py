@@ -5,8 +5,10 @@
 The 16 and 24 px icons come from simplified SVGs drawn on their own pixel grid
 (parallax-16.svg, parallax-24.svg) so they stay crisp; the other sizes from the detailed
 parallax.svg. Rendering uses
-QtSvg (already an app dependency); the ICO and ICNS containers are written here, both
-holding PNG images, which Windows Vista+ and macOS 10.7+ read.
+QtSvg (already an app dependency); the ICO and ICNS containers are written here. The ICO
+keeps the classic layout every Windows tool reads (Explorer, PyInstaller's resource
+writer, Inno Setup): 32-bit BMP images up to 128 px, a PNG image at 256 px. The
+ICNS holds PNG elements only, which macOS 10.7+ reads.
 """
 
 from __future__ import annotations
@@ -29,8 +31,8 @@ ICNS_TYPES = (
 )  # fmt: skip
 
 
-def render_png(size: int) -> bytes:
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+def render(size: int):  # type: ignore[no-untyped-def]  # -> QImage (ARGB32)
+    from PySide6.QtCore import Qt
     from PySide6.QtGui import QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer
 
@@ -44,20 +46,37 @@ def render_png(size: int) -> bytes:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     renderer.render(painter)
     painter.end()
+    return image.convertToFormat(QImage.Format.Format_ARGB32)
+
+
+def png_bytes(image) -> bytes:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
     data = QByteArray()
     buf = QBuffer(data)
     buf.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.convertToFormat(QImage.Format.Format_ARGB32).save(buf, "PNG")
+    image.save(buf, "PNG")
     return bytes(data.data())
 
 
-def ico_bytes(pngs: dict[int, bytes]) -> bytes:
-    """ICONDIR + one ICONDIRENTRY per size + PNG payloads (a width of 0 means 256)."""
+def dib_bytes(image) -> bytes:  # type: ignore[no-untyped-def]
+    """An ICO image in BMP form: BITMAPINFOHEADER (height doubled for the mask), BGRA
+    rows bottom-up, then the 1-bit AND mask (all zero: the alpha channel decides)."""
+    size = image.width()
+    header = struct.pack("<IiiHHIIiiII", 40, size, 2 * size, 1, 32, 0, 0, 0, 0, 0, 0)
+    # Format_ARGB32 stores each pixel as a little-endian 0xAARRGGBB word: B, G, R, A bytes
+    rows = [bytes(image.constScanLine(y))[: 4 * size] for y in range(size)]
+    mask_row = b"\0" * (((size + 31) // 32) * 4)
+    return header + b"".join(reversed(rows)) + mask_row * size
+
+
+def ico_bytes(images: dict[int, object]) -> bytes:
+    """ICONDIR + one ICONDIRENTRY per size + the images (a width of 0 means 256)."""
     header = struct.pack("<HHH", 0, 1, len(ICO_SIZES))
     offset = len(header) + 16 * len(ICO_SIZES)
     entries, payload = b"", b""
     for size in ICO_SIZES:
-        data = pngs[size]
+        data = png_bytes(images[size]) if size >= 256 else dib_bytes(images[size])
         dim = 0 if size >= 256 else size
         entries += struct.pack("<BBBBHHII", dim, dim, 0, 0, 1, 32, len(data), offset)
         offset += len(data)
@@ -79,10 +98,11 @@ def main() -> int:
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841
     sizes = sorted({*PNG_SIZES, *ICO_SIZES, *(s for _, s in ICNS_TYPES)})
-    pngs = {size: render_png(size) for size in sizes}
+    images = {size: render(size) for size in sizes}
+    pngs = {size: png_bytes(image) for size, image in images.items()}
     for size in PNG_SIZES:
         (ICONS / f"parallax-{size}.png").write_bytes(pngs[size])
-    (ICONS / "parallax.ico").write_bytes(ico_bytes(pngs))
+    (ICONS / "parallax.ico").write_bytes(ico_bytes(images))
     (ICONS / "parallax.icns").write_bytes(icns_bytes(pngs))
     print(f"make_icons: wrote {len(PNG_SIZES)} PNGs, parallax.ico and parallax.icns to {ICONS}")
     return 0

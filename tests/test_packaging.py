@@ -66,9 +66,11 @@ def test_spec_compiles_and_builds_one_folder() -> None:
 
 def test_spec_names_existing_files() -> None:
     text = (PACKAGING / "parallax.spec").read_text(encoding="utf-8")
-    for name in re.findall(r'"([\w.-]+\.(?:icns|ico|py))"', text):
-        hits = list(ROOT.glob(f"**/{name}"))
-        assert [h for h in hits if ".venv" not in h.parts], f"spec names missing {name}"
+    names = re.findall(r'"([\w.-]+\.(?:icns|ico|py))"', text)
+    assert {"entry.py", "parallax.ico", "parallax.icns"} <= set(names)
+    for name in names:
+        hits = [*PACKAGING.rglob(name), *ICONS.glob(name)]
+        assert hits, f"spec names missing {name}"
     assert (PACKAGING / "windows" / "version_info.py").is_file()
     assert (PACKAGING / "macos" / "info_plist.py").is_file()
 
@@ -188,9 +190,17 @@ def test_ico_holds_the_windows_sizes() -> None:
         w, h, _c, _r, _planes, _bpp, length, offset = struct.unpack(
             "<BBBBHHII", data[6 + 16 * i : 22 + 16 * i]
         )
-        png = data[offset : offset + length]
-        assert _png_size(png) == (w or 256, h or 256)
-        sizes.add(w or 256)
+        image = data[offset : offset + length]
+        assert w == h
+        size = w or 256
+        if image[:8] == PNG_MAGIC:
+            assert _png_size(image) == (size, size)
+        else:  # BMP: BITMAPINFOHEADER with the height doubled for the AND mask, 32 bpp
+            hsize, bw, bh, _planes, bpp = struct.unpack("<IiiHH", image[:16])
+            assert (hsize, bw, bh, bpp) == (40, size, 2 * size, 32)
+            mask = ((size + 31) // 32) * 4 * size
+            assert length == 40 + 4 * size * size + mask
+        sizes.add(size)
     assert {16, 24, 32, 48, 256} <= sizes
 
 
@@ -229,6 +239,15 @@ def test_desktop_file() -> None:
     assert entry["Categories"].endswith(";") and entry["MimeType"].endswith(";")
     assert MIME in entry["MimeType"].split(";")
     assert entry["Icon"] == "org.parallax.Parallax"
+
+
+def test_linux_installer_ships_what_it_installs() -> None:
+    script = (PACKAGING / "linux" / "install.sh").read_text(encoding="utf-8")
+    assert script.startswith("#!/bin/sh") and "set -eu" in script
+    for suffix in (".desktop", ".metainfo.xml", ".mime.xml"):
+        assert f"$APP_ID{suffix}" in script
+        assert (PACKAGING / "linux" / f"org.parallax.Parallax{suffix}").is_file()
+    assert "_internal/resources/icons" in script
 
 
 def test_mime_type_xml() -> None:
