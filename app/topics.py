@@ -20,7 +20,7 @@ import numpy as np
 
 from app.align import centre
 from app.engines import Vectors
-from app.model import BlockKind, Claim, Document, Link, Side, Topic
+from app.model import Block, BlockKind, Claim, Document, Link, Side, Topic
 from app.text import STOPWORDS, TITLES, WEAK_WORDS, people_names, stem
 
 MIN_TOPIC = 2
@@ -71,8 +71,22 @@ def assign(
     return topics, out
 
 
-def _heading_groups(doc: Document, spine: list[Claim]) -> list[list[Claim]]:
+def _section_heads(doc: Document) -> list[Block]:
+    """Headings that open sections. A document's title names the whole text, not a
+    section: the first block, when it outranks every other heading, or (plain text, where
+    all headings rank alike) when it is a long line among short section headings."""
     heads = [b for b in doc.blocks if b.kind is BlockKind.HEADING]
+    if len(heads) < 2 or heads[0] != doc.blocks[0]:
+        return heads
+    first, rest = heads[0], heads[1:]
+    outranks = all(h.level > first.level for h in rest)
+    words = [len(doc.text[h.start : h.end].split()) for h in heads]
+    long_line = all(h.level == first.level for h in rest) and words[0] >= max(6, 2 * max(words[1:]))
+    return rest if outranks or long_line else heads
+
+
+def _heading_groups(doc: Document, spine: list[Claim]) -> list[list[Claim]]:
+    heads = _section_heads(doc)
     if not heads:
         return []
     groups: list[list[Claim]] = [[] for _ in range(len(heads) + 1)]
@@ -85,7 +99,7 @@ def _heading_groups(doc: Document, spine: list[Claim]) -> list[list[Claim]]:
 
 
 def _heading_labels(doc: Document, groups: list[list[Claim]]) -> dict[int, str]:
-    heads = [b for b in doc.blocks if b.kind is BlockKind.HEADING]
+    heads = _section_heads(doc)
     out: dict[int, str] = {}
     for g, members in enumerate(groups):
         if not members:
@@ -190,12 +204,7 @@ def _labels(members: dict[int, list[Claim]], fixed: dict[int, str]) -> dict[int,
         if g in fixed:
             labels[g] = fixed[g]
             continue
-        scored = sorted(
-            counts[g].items(),
-            key=lambda kv: (
-                -(kv[1] * math.log(1 + n_topics / df[kv[0]]) * (1.6 if " " in kv[0] else 1.0))
-            ),
-        )
+        scored = sorted(counts[g].items(), key=lambda kv: -_label_score(kv, n_topics, df, surface))
         label = next((k for k, _ in scored if k not in used), None)
         if label is None:
             labels[g] = f"Topic {g + 1}"
@@ -212,8 +221,30 @@ _MODIFIERS = frozenset(
     major next last previous positive negative great sincere mutual respective additional
     right whole entire different several certain such own full long short high low large
     small big early late very almost entirely nearly approximately previously details
-    soon shortly together again already earlier later evening morning""".split()
+    soon shortly together again already earlier later evening morning foreign joint official
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday today yesterday week""".split()
 )
+
+
+_CALENDAR = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday today yesterday week""".split()
+)
+
+
+def _label_score(
+    item: tuple[str, int], n_topics: int, df: Counter[str], surface: dict[str, Counter[str]]
+) -> float:
+    """Frequency in the topic times rarity across topics; two-word phrases read better,
+    a lone capitalised word (a demonym, a name) usually worse."""
+    key, count = item
+    score = count * math.log(1 + n_topics / df[key])
+    if " " in key:
+        score *= 1.6
+    elif surface[key].most_common(1)[0][0][:1].isupper():
+        score *= 0.7
+    return score
 
 
 def _candidates(text: str, people: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
@@ -238,6 +269,8 @@ def _candidates(text: str, people: frozenset[str] = frozenset()) -> list[tuple[s
 
 def _label_word(w: str) -> bool:
     lw = w.lower()
+    if lw in _MODIFIERS and (w[:1].isupper() or lw in _CALENDAR):
+        return False  # "14 March Foreign Minister": neither word belongs in a label
     return len(w) > 2 and lw not in STOPWORDS and lw not in WEAK_WORDS and lw not in TITLES
 
 
