@@ -19,6 +19,7 @@ from app.atomic import atomic_write_bytes
 from app.realign import realign
 from app.review import ReviewState
 from app.session_codec import (
+    CREATED_KEY,
     FORMAT,
     MAX_BYTES,
     SUFFIX,
@@ -29,6 +30,7 @@ from app.session_codec import (
     session_from_dict,
     session_to_bytes,
     session_to_dict,
+    timestamp,
 )
 from app.session_migrate import migrate
 
@@ -58,11 +60,14 @@ DATA_DIR_ENV = "PARALLAX_DATA_DIR"
 def save_session(state: ReviewState, path: Path) -> None:
     """Write ``state`` to ``path`` atomically: afterwards the file is either the old one or
     the complete new one. Raises SessionError (with the reason) if it cannot be written."""
-    data = session_to_bytes(state)
+    now = timestamp()
+    data = session_to_bytes(state, now=now)
     try:
         atomic_write_bytes(Path(path), data)
     except OSError as exc:
         raise SessionError(f"{path}: cannot save ({exc.strerror or exc})") from None
+    # the review stays open after a save: its later saves keep this first one as `created`
+    state.comparison.extra.setdefault(CREATED_KEY, now)
 
 
 def load_session(path: Path) -> ReviewState:

@@ -60,8 +60,10 @@ class _Damage(ValueError):
 # --- writing -------------------------------------------------------------------------------
 
 
-def session_to_bytes(state: ReviewState, extra: dict[str, Any] | None = None) -> bytes:
-    d = session_to_dict(state)
+def session_to_bytes(
+    state: ReviewState, extra: dict[str, Any] | None = None, now: str | None = None
+) -> bytes:
+    d = session_to_dict(state, now)
     if extra:
         d.update(extra)
     try:

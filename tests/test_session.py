@@ -13,7 +13,13 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from session_support import build_state, ops_strategy, reviewed_state, view_strategy
+from session_support import (
+    base_comparison,
+    build_state,
+    ops_strategy,
+    reviewed_state,
+    view_strategy,
+)
 
 from app import session_codec
 from app.edits import Edit, EditKind
@@ -67,6 +73,20 @@ def test_created_survives_later_saves(tmp_path: Path) -> None:
     save_session(load_session(path), path)
     d = json.loads(path.read_bytes())
     assert d["created"] == "2020-01-01T00:00:00Z" and d["saved"] != d["created"]
+
+
+def test_created_is_kept_while_the_review_stays_open(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import app.session
+
+    state = ReviewState(base_comparison().replace())  # a fresh comparison, never saved
+    monkeypatch.setattr(app.session, "timestamp", lambda: "2024-01-01T00:00:00Z")
+    save_session(state, tmp_path / "s.parallax")
+    monkeypatch.setattr(app.session, "timestamp", lambda: "2024-06-01T00:00:00Z")
+    save_session(replace(state, view=ViewState(filter="omissions")), tmp_path / "s.parallax")
+    d = json.loads((tmp_path / "s.parallax").read_bytes())
+    assert (d["created"], d["saved"]) == ("2024-01-01T00:00:00Z", "2024-06-01T00:00:00Z")
 
 
 def test_embedded_comparison_is_a_comparison_document() -> None:
