@@ -1,6 +1,9 @@
 """The ``parallax`` command: headless subcommands, or the desktop app for anything else.
 
     parallax compare A B --json OUT|- [--engine auto|semantic|lexical] [--label-a L] [--label-b L]
+                     [--save S.parallax]
+    parallax compare S.parallax --json OUT      (reads the saved session; nothing recomputed)
+    parallax export (A B | S.parallax) --pdf OUT.pdf [--html OUT.html] [--md OUT.md] ...
     parallax [A B | SESSION.parallax] [--screenshot OUT.png]     (opens the window)
 
 Headless subcommands never import Qt; errors are one line on stderr and a non-zero exit.
@@ -20,6 +23,7 @@ from app.comparison import CompareOptions, compare
 from app.documents import DocumentError, read_path
 from app.engines import EngineError
 from app.jsonio import to_json
+from app.model import Comparison, Side
 
 EXIT_USAGE = 2
 EXIT_INPUT = 3
@@ -69,7 +73,9 @@ def run_compare(args: argparse.Namespace) -> int:
     return 0
 
 
-def compare_files(a: str, b: str, engine: str, label_a: str | None, label_b: str | None):  # type: ignore[no-untyped-def]
+def compare_files(
+    a: str, b: str, engine: str, label_a: str | None, label_b: str | None
+) -> Comparison:
     doc_a = read_path(a, label=label_a or "")
     doc_b = read_path(b, label=label_b or "")
     return compare(doc_a, doc_b, CompareOptions(engine=engine))
@@ -86,12 +92,10 @@ def write_json(data: object, out: str) -> None:
         raise CliError(f"{out}: cannot write ({exc.strerror or exc})") from None
 
 
-def print_summary(cmp) -> None:  # type: ignore[no-untyped-def]
+def print_summary(cmp: Comparison) -> None:
     counts = {"same": 0, "differs": 0}
     for link in cmp.links:
         counts[link.relation.value] += 1
-    from app.model import Side
-
     print(
         f"{len(cmp.claims)} claims, {counts['same']} same, {counts['differs']} differ, "
         f"{len(cmp.omissions(Side.A))} only in A, {len(cmp.omissions(Side.B))} only in B "
