@@ -5,14 +5,11 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
-from PySide6.QtCore import QLineF, QPoint, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
     QMouseEvent,
-    QPainter,
-    QPaintEvent,
-    QPen,
     QResizeEvent,
     QTextBlockFormat,
     QTextCharFormat,
@@ -25,8 +22,10 @@ from PySide6.QtWidgets import QTextEdit, QWidget
 from app.model import BlockKind, Comparison, Document, Side, Status
 from ui import theme
 from ui.claim_highlighter import ClaimHighlighter, status_formats
+from ui.pane_gutter import WIDTH as GUTTER_WIDTH
+from ui.pane_gutter import PaneGutter
 
-GUTTER = 16
+GUTTER = GUTTER_WIDTH
 READING_LINE = 0.3  # share of the viewport height where the reader's eye is assumed
 
 
@@ -63,16 +62,6 @@ def build_document(doc: Document, font: QFont) -> tuple[QTextDocument, list[int]
     return qdoc, offsets, positions
 
 
-class _Gutter(QWidget):
-    def __init__(self, pane: ClaimPane) -> None:
-        super().__init__(pane)
-        self._pane = pane
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        self._pane.paint_gutter(painter, self.rect())
-
-
 class ClaimPane(QTextEdit):
     """Shows one side; claims keep their order, so geometry lookups are bisections."""
 
@@ -85,10 +74,11 @@ class ClaimPane(QTextEdit):
         self.setReadOnly(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setTabChangesFocus(True)  # Tab and Shift+Tab move between the panes
         self.setViewportMargins(GUTTER, 0, 0, 0)
         self.setMouseTracking(True)
         self.viewport().setMouseTracking(True)
-        self._gutter = _Gutter(self)
+        self._gutter = PaneGutter(self)
         self._cmp: Comparison | None = None
         self.ids: list[str] = []
         self.starts: list[int] = []
@@ -137,8 +127,17 @@ class ClaimPane(QTextEdit):
     def update_statuses(self, cmp: Comparison) -> None:
         """After an edit: same text and claims, new links."""
         self._cmp = cmp
-        self._status = [cmp.status(cid) for cid in self.ids]
-        self._rehighlight()
+        status = [cmp.status(cid) for cid in self.ids]
+        changed = [i for i, (old, new) in enumerate(zip(self._status, status, strict=True))
+                   if old is not new]  # fmt: skip
+        self._status = status
+        if self._highlighter is not None:  # only the blocks whose claims changed
+            doc = self.document()
+            blocks = {doc.findBlock(self.starts[i]).blockNumber() for i in changed}
+            for number in sorted(blocks):
+                self._highlighter.rehighlightBlock(doc.findBlockByNumber(number))
+        self._gutter.update()
+        self.geometry_changed.emit()
 
     def set_dark(self, dark: bool) -> None:
         self.dark = dark
@@ -284,28 +283,8 @@ class ClaimPane(QTextEdit):
         return self.claim_at_position(cursor.position())
 
     # -- painting the margin markers ---------------------------------------------------------
-    def paint_gutter(self, painter: QPainter, rect: QRect) -> None:
-        painter.fillRect(rect, self.palette().color(self.backgroundRole()))
-        if not self.ids:
-            return
-        strong = theme.highlight_colours(self.dark)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        dy = self.viewport().geometry().top() - self.offset()
-        for i in self.visible_range():
-            cid = self.ids[i]
-            if cid in self._muted:
-                continue
-            status = self._status[i]
-            top, bottom = self.claim_span(i)
-            top, bottom = top + dy + 2, bottom + dy - 2
-            _paint_marker(
-                painter,
-                QColor(strong[status.value]),
-                status,
-                top,
-                bottom,
-                cid in self._selected or cid in self._related,
-            )
+    def is_highlighted(self, cid: str) -> bool:
+        return cid in self._selected or cid in self._related
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -328,24 +307,6 @@ class ClaimPane(QTextEdit):
         over = self.claim_at_point(event.position().toPoint()) is not None
         shape = Qt.CursorShape.PointingHandCursor if over else Qt.CursorShape.IBeamCursor
         self.viewport().setCursor(shape)
-
-
-def _paint_marker(
-    p: QPainter, colour: QColor, status: Status, top: float, bottom: float, selected: bool
-) -> None:
-    """Margin cue that does not rely on colour: solid bar = same, dashed = differs,
-    bar with a dot = only on this side."""
-    x = GUTTER - 6.0
-    pen = QPen(colour, 4 if selected else 3)
-    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-    if status is Status.DIFFERS:
-        pen.setDashPattern([1.5, 1.0])
-    p.setPen(pen)
-    p.drawLine(QLineF(x, top, x, max(top + 4, bottom)))
-    if status is Status.ONLY:
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(colour)
-        p.drawEllipse(QRectF(2.0, top, 6.0, 6.0))
 
 
 def _map(offset: int, offsets: list[int], positions: list[int], lengths: list[int]) -> int:

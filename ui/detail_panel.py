@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QTextBrowser,
     QToolButton,
     QVBoxLayout,
@@ -27,7 +28,7 @@ KIND_NAMES = {
     "actor": "Who",
     "phrase": "Wording",
 }
-STATUS_TEXT = {Status.SAME: "Same", Status.DIFFERS: "Differs", Status.ONLY: "Only on one side"}
+STATUS_TEXT = {Status.SAME: "Same", Status.DIFFERS: "Differs", Status.ONLY: "Omission"}
 
 
 def mark_ranges(text: str, needles: list[tuple[str, bool]]) -> list[tuple[int, int, bool]]:
@@ -82,6 +83,8 @@ class DetailPanel(QFrame):
         self.heading = QLabel()
         self.heading.setObjectName("detailHeading")
         self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.heading.setWordWrap(True)
+        self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.side_titles = {s: QLabel() for s in Side}
         self.texts = {s: QTextBrowser() for s in Side}
         for side, browser in self.texts.items():
@@ -145,8 +148,8 @@ class DetailPanel(QFrame):
             f'<span style="color:{colour}; font-size:large;">●</span> <b>{STATUS_TEXT[status]}</b>'
         )
         if link is None:
-            other = cmp.document(claim.side.other).label or claim.side.other.value.upper()
-            self.heading.setText(f"{head} &nbsp;·&nbsp; {escape(other)} has nothing that matches")
+            mine, other = claim.side.value.upper(), claim.side.other.value.upper()
+            self.heading.setText(f"{head} &nbsp;·&nbsp; only in {mine}, nothing in {other} matches")
             self.texts[claim.side].setHtml(escape(claim.text))
             self.texts[claim.side.other].setHtml(
                 "<i>No counterpart. Ctrl+click a claim on this side, then Link (Ctrl+L).</i>"

@@ -17,6 +17,7 @@ from ui import theme
 from ui.claim_pane import ClaimPane
 
 WIDTH = 64
+DENSE = 60  # more links on screen than this: outline the bands, fill the selected
 
 
 class LinkMap(QWidget):
@@ -68,10 +69,18 @@ class LinkMap(QWidget):
         origin = pane.viewport().mapTo(self.window(), QPoint(0, 0)).y()
         return origin - self.mapTo(self.window(), QPoint(0, 0)).y() - pane.offset()
 
-    def _span(self, side: Side, ids: tuple[str, ...]) -> tuple[float, float]:
+    def _runs(self, side: Side, ids: tuple[str, ...]) -> list[tuple[float, float]]:
+        """Spans of the runs of neighbouring claims among ``ids``: a link that joins
+        scattered claims gets one band per run, not one band over everything between."""
         pane = self.panes[side]
-        spans = [pane.claim_span(pane.index[cid]) for cid in ids if cid in pane.index]
-        return min(s[0] for s in spans), max(s[1] for s in spans)
+        rows = sorted(pane.index[c] for c in ids if c in pane.index)
+        runs: list[list[int]] = []
+        for row in rows:
+            if runs and row - runs[-1][-1] <= 2:
+                runs[-1].append(row)
+            else:
+                runs.append([row])
+        return [(pane.claim_span(r[0])[0], pane.claim_span(r[-1])[1]) for r in runs]
 
     # Qt API
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -95,28 +104,35 @@ class LinkMap(QWidget):
         order.sort(key=lambda i: i in self._selected)  # selected bands on top
         muted_a, muted_b = self.panes[Side.A].is_muted, self.panes[Side.B].is_muted
         count = 0
+        dense = len(order) > DENSE
         for idx in order:
             link = self._cmp.links[idx]
             if all(muted_a(c) for c in link.a) and all(muted_b(c) for c in link.b):
                 continue
-            ta, ba = self._span(Side.A, link.a)
-            tb, bb = self._span(Side.B, link.b)
-            ta, ba, tb, bb = ta + dy[Side.A], ba + dy[Side.A], tb + dy[Side.B], bb + dy[Side.B]
-            if max(ba, bb) < 0 or min(ta, tb) > h:
-                continue
-            path = _band(w, ta + 1, ba - 1, tb + 1, bb - 1)
             colour = QColor(strong[link.relation.value])
             selected = idx in self._selected
             fill = QColor(colour)
             fill.setAlpha(150 if selected else (60 if not self._selected else 35))
-            pen = QPen(colour, 2.0 if selected else 1.0)
+            line = QColor(colour)
+            if dense and not selected:
+                line.setAlpha(110)
+            pen = QPen(line, 2.0 if selected else 1.0)
             if link.relation is Relation.DIFFERS:
                 pen.setDashPattern([4, 3])
-            painter.setPen(pen)
-            painter.setBrush(fill)
-            painter.drawPath(path)
-            self._hit.append((path, idx))
-            count += 1
+            for (ta, ba), (tb, bb) in _pairs(
+                self._runs(Side.A, link.a), dy[Side.A], self._runs(Side.B, link.b), dy[Side.B], h
+            ):
+                path = _band(w, ta + 1, ba - 1, tb + 1, bb - 1)
+                # an aliased fill under an antialiased outline looks the same and is
+                # several times faster than an antialiased fill; where bands crowd, the
+                # fills only blur into each other, so just the outlines are drawn
+                if selected or not dense:
+                    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+                    painter.fillPath(path, fill)
+                    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+                painter.strokePath(path, pen)
+                self._hit.append((path, idx))
+                count += 1
         self.last_band_count = count
 
     def _paint_only_marks(self, painter: QPainter) -> None:
@@ -141,6 +157,35 @@ class LinkMap(QWidget):
                 self.link_clicked.emit(idx)
                 return
         super().mousePressEvent(event)
+
+
+Span = tuple[float, float]
+
+
+def _pairs(
+    runs_a: list[Span], dy_a: float, runs_b: list[Span], dy_b: float, h: float
+) -> list[tuple[Span, Span]]:
+    """Which runs of a link to join, in widget coordinates: each run on screen is joined
+    to the nearest run of the other side (so a link that scatters over a long account
+    draws a few bands, not every combination)."""
+    a = [(t + dy_a, b + dy_a) for t, b in runs_a]
+    b = [(t + dy_b, bt + dy_b) for t, bt in runs_b]
+    if len(a) == 1 and len(b) == 1:
+        return [(a[0], b[0])] if _on_screen(a[0], h) or _on_screen(b[0], h) else []
+    out: list[tuple[Span, Span]] = []
+    for span in a:
+        if _on_screen(span, h):
+            out.append((span, min(b, key=lambda o: abs(o[0] - span[0]))))
+    for span in b:
+        if _on_screen(span, h):
+            pair = (min(a, key=lambda o: abs(o[0] - span[0])), span)
+            if pair not in out:
+                out.append(pair)
+    return out
+
+
+def _on_screen(span: Span, h: float) -> bool:
+    return span[1] >= 0 and span[0] <= h
 
 
 def _band(w: float, ta: float, ba: float, tb: float, bb: float) -> QPainterPath:

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from app import __version__
@@ -62,6 +62,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         window.open_paths(*args.inputs)
     elif len(args.inputs) == 1:
         window.load_session_file(Path(args.inputs[0]))
+    else:  # a plain start: offer what a crashed run autosaved, once the window is up
+        QTimer.singleShot(0, window.sessions.offer_recovery)
     window.show()
     return app.exec()
 

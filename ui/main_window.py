@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,13 +26,14 @@ from app.edits import Edit, EditError, EditKind
 from app.model import Comparison, Document, Relation, Side
 from app.resources import sample_paths
 from app.review import ReviewState, ViewState
-from ui import dialogs, theme
+from ui import dialogs, theme, window_settings
 from ui.actions import Actions
 from ui.commands import EditCommand
 from ui.compare_view import CompareView
 from ui.detail_panel import DetailPanel
 from ui.navigator import Navigator
 from ui.selection import Selection, link_key, muted_claims
+from ui.session_controller import SessionController
 from ui.topic_sidebar import TopicSidebar
 from ui.welcome import WelcomeView
 from ui.worker import AlignmentRunner
@@ -53,6 +54,7 @@ def read_documents(path_a: str, path_b: str) -> tuple[Document, Document]:
 class MainWindow(QMainWindow):
     comparison_loaded = Signal()
     review_changed = Signal()  # the comparison, edits or view changed (for autosave)
+    selection_changed = Signal()  # the notes panel follows the selection
 
     def __init__(self, settings: QSettings | None = None, engine: str = "auto") -> None:
         super().__init__()
@@ -96,7 +98,8 @@ class MainWindow(QMainWindow):
         self.welcome.set_session_support(dialogs.session_module() is not None)
         self.welcome.set_recent(self.recent_sessions())
         self._connect()
-        self._restore_settings()
+        self.sessions = SessionController(self)  # save/open/recent/autosave, notes panel
+        self._restore_settings()  # after the session docks exist, so their layout returns
         self.apply_theme(self.theme_mode)
         self._update_actions()
         self._update_title()
@@ -278,6 +281,7 @@ class MainWindow(QMainWindow):
             self.view.reveal(selection.focus, others)
         self._update_actions()
         self.navigator.update_status()
+        self.selection_changed.emit()
 
     def _claim_clicked(self, cid: str, additive: bool) -> None:
         if additive:
@@ -439,13 +443,7 @@ class MainWindow(QMainWindow):
             self.load_session_file(path)
 
     def load_session_file(self, path: Path) -> bool:
-        try:
-            state = dialogs.load_session(path)
-        except Exception as exc:  # the loader's errors are messages for the user
-            self.show_error("Cannot open the session", str(exc))
-            return False
-        self.load_review(state, path)
-        return True
+        return self.sessions.open_path(Path(path))
 
     def recent_sessions(self) -> list[str]:
         value = self.settings.value("recent/sessions", [])
@@ -457,7 +455,7 @@ class MainWindow(QMainWindow):
             dialogs.export(self, state)
 
     def close_comparison(self) -> None:
-        if self.modified and not dialogs.confirm_discard(self):
+        if not self.sessions.may_replace():
             return
         self.runner.cancel()
         self.state = None
@@ -517,33 +515,13 @@ class MainWindow(QMainWindow):
         self.setWindowModified(self.modified)
 
     def _restore_settings(self) -> None:
-        s = self.settings
-        geometry = s.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1400, 900)
-        for key, splitter in (("window/hsplit", self.hsplit), ("window/vsplit", self.vsplit)):
-            value = s.value(key)
-            if isinstance(value, QByteArray):
-                splitter.restoreState(value)
-        self.set_sync_scroll(s.value("view/sync", True, type=bool))  # type: ignore[call-overload]
-        self.actions.show_sidebar.setChecked(s.value("view/sidebar", True, type=bool))  # type: ignore[call-overload]
-        self.actions.show_details.setChecked(s.value("view/details", True, type=bool))  # type: ignore[call-overload]
+        window_settings.restore(self)
 
     def save_settings(self) -> None:
-        s = self.settings
-        s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("window/hsplit", self.hsplit.saveState())
-        s.setValue("window/vsplit", self.vsplit.saveState())
-        s.setValue("view/theme", self.theme_mode)
-        s.setValue("view/sync", self.view.sync.enabled)
-        s.setValue("view/sidebar", self.actions.show_sidebar.isChecked())
-        s.setValue("view/details", self.actions.show_details.isChecked())
-        s.sync()
+        window_settings.save(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.modified and not dialogs.confirm_discard(self):
+        if not self.sessions.may_close():
             event.ignore()
             return
         self.runner.cancel()

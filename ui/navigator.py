@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
+from app.model import Comparison
 from ui import navigation
 from ui.selection import Selection, link_key
 
@@ -11,21 +12,38 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 
+class Lists(NamedTuple):
+    differences: list[int]
+    omissions: list[str]
+    keys: dict[str, float]
+
+
 class Navigator:
     """Moves the window's selection; knows the reading order, not the widgets."""
 
     def __init__(self, window: MainWindow) -> None:
         self.window = window
+        self._cache: tuple[object, str | None, Lists] | None = None
+
+    def lists(self, cmp: Comparison, topic: str | None) -> Lists:
+        """Differences, omissions and reading keys, computed once per comparison value."""
+        if self._cache is None or self._cache[0] is not cmp or self._cache[1] != topic:
+            lists = Lists(
+                navigation.differences(cmp, topic),
+                navigation.omissions(cmp, topic),
+                navigation.reading_keys(cmp),
+            )
+            self._cache = (cmp, topic, lists)
+        return self._cache[2]
 
     def difference(self, forward: bool) -> None:
         w, cmp = self.window, self.window.comparison
         if cmp is None:
             return
-        items = navigation.differences(cmp, w.topic_filter())
+        items, _omitted, keys = self.lists(cmp, w.topic_filter())
         if not items:
             w.statusBar().showMessage("No differences to visit.", 3000)
             return
-        keys = navigation.reading_keys(cmp)
         order = [min(keys[c] for c in cmp.links[i].claim_ids()) for i in items]
         focus_link = w.selection.focus_link(cmp)
         at = items.index(focus_link) if focus_link in items else None
@@ -39,11 +57,10 @@ class Navigator:
         w, cmp = self.window, self.window.comparison
         if cmp is None:
             return
-        items = navigation.omissions(cmp, w.topic_filter())
+        _diffs, items, keys = self.lists(cmp, w.topic_filter())
         if not items:
             w.statusBar().showMessage("Neither account leaves anything out.", 3000)
             return
-        keys = navigation.reading_keys(cmp)
         order = [keys[c] for c in items]
         focus = w.selection.focus
         at = items.index(focus) if focus in items else None
@@ -93,8 +110,7 @@ class Navigator:
         if cmp is None:
             return ""
         topic = w.topic_filter()
-        diffs = navigation.differences(cmp, topic)
-        omitted = navigation.omissions(cmp, topic)
+        diffs, omitted, _keys = self.lists(cmp, topic)
         focus = w.selection.focus
         link = w.selection.focus_link(cmp)
         if len(w.selection.claims) > 1:

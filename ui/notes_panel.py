@@ -13,10 +13,12 @@ from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
+    QDockWidget,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPlainTextEdit,
     QRadioButton,
     QVBoxLayout,
@@ -88,6 +90,8 @@ class NotesPanel(QWidget):
         self.important = QCheckBox("Important")
         self.notes_list = QListWidget()
         self.notes_list.setAccessibleName("All notes")
+        self.notes_list.setWordWrap(True)
+        self.notes_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._typing = QTimer(self)
         self._typing.setSingleShot(True)
         self._typing.setInterval(TYPING_PAUSE_MS)
@@ -235,3 +239,23 @@ def _snippet(cmp: Comparison, claim_id: str) -> str:
         return claim_id
     text = " ".join(claim.text.split())
     return f"‘{text}’" if len(text) <= SNIPPET else f"‘{text[:SNIPPET].rstrip()}…’"
+
+
+def install_notes_dock(window: MainWindow) -> NotesPanel:
+    """The panel in a dock on the right, with its show/hide toggle in the View menu."""
+    panel = NotesPanel(window)
+    dock = QDockWidget("Notes", window)
+    dock.setObjectName("notesDock")
+    dock.setWidget(panel)
+    dock.setMinimumWidth(240)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    toggle = dock.toggleViewAction()
+    toggle.setText("&Notes Panel")
+    toggle.setShortcut("Ctrl+Shift+N")
+    view_menu = next(
+        (m for m in window.menuBar().findChildren(QMenu) if m.title() == "&View"), None
+    )
+    if view_menu is not None:
+        view_menu.addSeparator()
+        view_menu.addAction(toggle)
+    return panel

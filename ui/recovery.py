@@ -42,7 +42,8 @@ def restore(controller: SessionController, info: RecoveryInfo) -> bool:
         return False
     controller.show_review(state, info.original)
     controller.mark_unsaved()  # restored work is not saved until the user saves it
-    if controller.autosave() is not None:  # safe under this process's name: drop the old file
+    mine = controller.autosave()
+    if mine is not None and mine != info.path:  # safe under this process's name: drop the old
         discard_recovery(info.path)
     return True
 

@@ -3,6 +3,7 @@ and the autosave that a crash recovery restores from (ui/recovery.py)."""
 
 from __future__ import annotations
 
+import contextlib
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,7 +21,9 @@ from app.session import (
     save_session,
     write_recovery,
 )
+from ui import recovery
 from ui.dialogs import SESSION_FILTER
+from ui.notes_panel import install_notes_dock
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -56,6 +59,7 @@ class SessionController(QObject):
         window.setAcceptDrops(True)
         window.installEventFilter(self)
         window.welcome.installEventFilter(self)
+        self.notes = install_notes_dock(window)
         window.comparison_loaded.connect(self.update_actions)
         window.undo_stack.cleanChanged.connect(lambda _clean: self.update_actions())
         self.update_actions()
@@ -84,6 +88,11 @@ class SessionController(QObject):
         menu.insertMenu(before, self.recent_menu)  # type: ignore[arg-type]
         menu.insertSeparator(before)  # type: ignore[arg-type]
         menu.insertActions(before, [self.save_action, self.save_as_action])  # type: ignore[arg-type]
+        menu.insertSeparator(before)  # type: ignore[arg-type]
+
+    def offer_recovery(self) -> bool:
+        """At startup: offer to restore what a crashed Parallax autosaved."""
+        return recovery.offer_recovery(self)
 
     # -- state -------------------------------------------------------------------------------
     @property
@@ -211,10 +220,8 @@ class SessionController(QObject):
 
     def drop_recovery(self) -> None:
         if self.recovery_file is not None:
-            try:
+            with contextlib.suppress(OSError, ValueError):
                 discard_recovery(self.recovery_file)
-            except (OSError, ValueError):
-                pass
             self.recovery_file = None
 
     # -- recent files ------------------------------------------------------------------------

@@ -6,17 +6,17 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything loads Qt
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
-from PySide6.QtCore import QCoreApplication, QSettings  # noqa: E402
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings
 
-from app.comparison import CompareOptions, compare  # noqa: E402
-from app.documents import from_text, read_path  # noqa: E402
-from app.model import Comparison  # noqa: E402
-from app.resources import sample_paths  # noqa: E402
-from app.synthetic import pair  # noqa: E402
+from app.comparison import CompareOptions, compare
+from app.documents import from_text, read_path
+from app.model import Comparison
+from app.resources import sample_paths
+from app.synthetic import pair
 
 QCoreApplication.setOrganizationName("Parallax")
 QCoreApplication.setApplicationName("Parallax")
@@ -56,11 +56,21 @@ def window(qtbot):  # type: ignore[no-untyped-def]
     from ui.main_window import MainWindow
 
     win = MainWindow(engine="lexical")
-    qtbot.addWidget(win)
+    win.errors = []  # a modal message box would hang the test: record instead
+
+    def record(title: str, message: str) -> None:
+        win.errors.append(f"{title}: {message}")
+
+    win.show_error = record
+    # not qtbot.addWidget: pytest-qt closes those before fixture teardown, and closing a
+    # window with corrections asks whether to save them
+
     win.resize(1200, 800)
     win.show()
     qtbot.waitExposed(win)
     yield win
-    win.undo_stack.clear()  # no "discard corrections?" question on close
+    win.undo_stack.clear()  # nothing left to save, so closing asks nothing
     win.runner.cancel()
     win.runner.wait(5000)
+    win.close()
+    win.deleteLater()

@@ -16,7 +16,6 @@ def claim_point(pane, cid):  # type: ignore[no-untyped-def]
     """A viewport point inside the claim's first line."""
     i = pane.index[cid]
     pane.reveal(cid)
-    top, bottom = pane.claim_span(i)
     cursor = pane.textCursor()
     cursor.setPosition(pane.starts[i] + 1)
     rect = pane.cursorRect(cursor)

@@ -104,6 +104,7 @@ def test_unlink_and_link_again(window, sample_cmp) -> None:  # type: ignore[no-u
     window._claim_clicked(link.b[0], True)
     assert window.actions.link.isEnabled()
     window.actions.link.trigger()
+    assert window.errors == []
     assert window.comparison.counterparts(link.a[0]) == [link.b[0]]
     new = window.comparison.links[window.comparison.links_of[link.a[0]][0]]
     assert new.manual
@@ -116,11 +117,9 @@ def test_unlink_and_link_again(window, sample_cmp) -> None:  # type: ignore[no-u
 
 def test_failed_edit_shows_error_and_pushes_nothing(window, sample_cmp) -> None:  # type: ignore[no-untyped-def]
     window.show_comparison(sample_cmp)
-    errors = []
-    window.show_error = lambda title, msg: errors.append(msg)
     link = sample_cmp.links[0]
     assert not window.apply_edit(Edit(EditKind.LINK, link.a, link.b))  # already linked
-    assert errors and window.undo_stack.count() == 0
+    assert window.errors and window.undo_stack.count() == 0
 
 
 def test_review_state_round_trip(window, sample_cmp, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -1,0 +1,152 @@
+"""Background alignment (progress, cancel, stale results), settings, welcome, screenshot."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QImage
+
+from app.comparison import CompareOptions
+from app.documents import from_text
+from app.model import Side
+from app.resources import sample_paths
+from app.synthetic import pair
+from ui.worker import AlignmentRunner
+
+LEXICAL = CompareOptions(engine="lexical")
+
+
+def big_docs(n: int = 400):  # type: ignore[no-untyped-def]
+    text_a, text_b = pair(n, seed=11)
+    return from_text(text_a, "A"), from_text(text_b, "B")
+
+
+def test_worker_reports_progress_and_result(qtbot, sample_cmp) -> None:  # type: ignore[no-untyped-def]
+    runner = AlignmentRunner()
+    progress: list[int] = []
+    runner.progressed.connect(lambda done, total: progress.append(done))
+    with qtbot.waitSignal(runner.finished, timeout=20000) as blocker:
+        runner.start(sample_cmp.doc_a, sample_cmp.doc_b, LEXICAL)
+    assert blocker.args[0].claims == sample_cmp.claims
+    assert progress and progress == sorted(progress)
+    assert not runner.running
+
+
+def test_worker_cancel(qtbot) -> None:  # type: ignore[no-untyped-def]
+    runner = AlignmentRunner()
+    finished = []
+    runner.finished.connect(finished.append)
+    with qtbot.waitSignal(runner.cancelled, timeout=20000):
+        runner.start(*big_docs(), LEXICAL)
+        QTimer.singleShot(50, runner.cancel)
+    assert runner.wait(10000)
+    qtbot.wait(20)
+    assert finished == []
+
+
+def test_newer_run_drops_stale_result(qtbot, sample_cmp) -> None:  # type: ignore[no-untyped-def]
+    runner = AlignmentRunner()
+    results = []
+    runner.finished.connect(results.append)
+    runner.start(*big_docs(), LEXICAL)
+    with qtbot.waitSignal(runner.finished, timeout=20000):
+        runner.start(sample_cmp.doc_a, sample_cmp.doc_b, LEXICAL)
+    assert runner.wait(10000)
+    qtbot.wait(50)
+    assert [r.doc_a.label for r in results] == ["Kestria"]
+    assert runner.stale_dropped == 1
+
+
+def test_window_stays_responsive_while_aligning(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    gaps: list[float] = []
+    shown: list[bool] = []
+    last = [time.perf_counter()]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        gaps.append(now - last[0])
+        shown.append(window.progress.isVisible())
+        last[0] = now
+
+    timer = QTimer()
+    timer.timeout.connect(tick)
+    timer.start(10)
+    started = time.perf_counter()
+    with qtbot.waitSignal(window.comparison_loaded, timeout=30000):
+        window.start_comparison(*big_docs(400))
+    elapsed = time.perf_counter() - started
+    timer.stop()
+    assert len(gaps) > 10
+    assert max(gaps[:-1]) < 0.25  # the event loop kept turning (the last gap includes loading)
+    if elapsed > 0.4:
+        assert any(shown)  # a run longer than 200 ms shows its progress bar
+    assert not window.progress.isVisible()
+    assert window.comparison is not None
+
+
+def test_cancel_button_stops_alignment(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(window.runner.cancelled, timeout=20000):
+        window.start_comparison(*big_docs())
+        qtbot.waitUntil(lambda: window.cancel_button.isVisible(), timeout=5000)
+        window.cancel_button.click()
+    assert not window.cancel_button.isVisible()
+    assert window.comparison is None
+
+
+def test_welcome_then_sample(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    assert window.stack.currentWidget() is window.welcome
+    assert not window.actions.next_difference.isEnabled()
+    with qtbot.waitSignal(window.comparison_loaded, timeout=30000):
+        window.welcome.sample_button.click()
+    assert window.stack.currentWidget() is window.hsplit
+    cmp = window.comparison
+    assert (cmp.doc_a.label, cmp.doc_b.label) == ("Kestrian Foreign Ministry",
+                                                  "Dorvanian Press Office")  # fmt: skip
+    assert "Kestrian Foreign Ministry" in window.windowTitle()
+    assert window.actions.next_difference.isEnabled()
+
+
+def test_sample_files_tell_two_stories(sample_cmp) -> None:  # type: ignore[no-untyped-def]
+    a, b = sample_paths()
+    for path in (a, b):
+        sentences = path.read_text(encoding="utf-8").count(". ") + 1
+        assert 8 <= sentences <= 20
+    kinds = {d.kind for link in sample_cmp.links for d in link.differences}
+    assert {"number", "date", "duration"} <= kinds
+    assert sample_cmp.omissions(Side.A) and sample_cmp.omissions(Side.B)
+
+
+def test_theme_and_layout_are_remembered(qtbot, isolated_settings) -> None:  # type: ignore[no-untyped-def]
+    from ui.main_window import MainWindow
+
+    win = MainWindow(engine="lexical")
+    win.resize(1000, 700)
+    win.actions.theme_dark.trigger()
+    assert win.palette().color(win.backgroundRole()).lightness() < 100
+    win.hsplit.setSizes([300, 700])
+    win.actions.sync_scroll.setChecked(False)
+    win.close()
+    settings = QSettings()
+    assert settings.value("view/theme") == "dark"
+    again = MainWindow(engine="lexical")
+    assert again.theme_mode == "dark"
+    assert not again.view.sync.enabled
+    assert again.hsplit.sizes()[0] == win.hsplit.sizes()[0]
+    assert list(isolated_settings.rglob("*.ini"))
+    again.apply_theme("light")
+    again.close()
+
+
+def test_screenshot_command(tmp_path: Path) -> None:
+    from ui.main import main
+
+    a, b = sample_paths()
+    out = tmp_path / "shot.png"
+    assert main(["--screenshot", str(out), "--engine", "lexical", str(a), str(b)]) == 0
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1400, 900)
+    # not a blank grab: the highlights put several distinct colours on screen
+    colours = {image.pixel(x, y) for x in range(0, 1400, 23) for y in range(0, 900, 23)}
+    assert len(colours) > 20

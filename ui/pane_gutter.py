@@ -1,0 +1,59 @@
+"""The margin beside a pane: a marker per claim, shaped by status so colour is not the
+only cue (solid bar = same, dashed bar = differs, bar with a dot = only on this side)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLineF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QWidget
+
+from app.model import Status
+from ui import theme
+
+if TYPE_CHECKING:
+    from ui.claim_pane import ClaimPane
+
+WIDTH = 16
+
+
+class PaneGutter(QWidget):
+    """Paints the markers of the claims in the pane's visible range only."""
+
+    def __init__(self, pane: ClaimPane) -> None:
+        super().__init__(pane)
+        self._pane = pane
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        pane = self._pane
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), pane.palette().color(pane.backgroundRole()))
+        if not pane.ids:
+            return
+        strong = theme.highlight_colours(pane.dark)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        dy = pane.viewport().geometry().top() - pane.offset() - self.geometry().top()
+        for i in pane.visible_range():
+            cid = pane.ids[i]
+            if pane.is_muted(cid):
+                continue
+            status = pane.status_of(i)
+            top, bottom = pane.claim_span(i)
+            paint_marker(painter, QColor(strong[status.value]), status,
+                         top + dy + 2, bottom + dy - 2, pane.is_highlighted(cid))  # fmt: skip
+
+
+def paint_marker(p: QPainter, colour: QColor, status: Status, top: float, bottom: float,
+                 selected: bool) -> None:  # fmt: skip
+    x = WIDTH - 6.0
+    pen = QPen(colour, 4 if selected else 3)
+    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    if status is Status.DIFFERS:
+        pen.setDashPattern([1.5, 1.0])
+    p.setPen(pen)
+    p.drawLine(QLineF(x, top, x, max(top + 4, bottom)))
+    if status is Status.ONLY:
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(colour)
+        p.drawEllipse(QRectF(2.0, top, 6.0, 6.0))

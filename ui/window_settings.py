@@ -1,0 +1,50 @@
+"""What the window remembers between runs (QSettings "Parallax"/"Parallax")."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+DEFAULT_SIZE = (1400, 900)
+
+
+def _flag(window: MainWindow, key: str) -> bool:
+    return bool(window.settings.value(key, True, type=bool))  # type: ignore[call-overload]
+
+
+def restore(window: MainWindow) -> None:
+    """Geometry, dock and toolbar layout, splitter sizes and view toggles. The theme is
+    read when the window is built (``view/theme``)."""
+    s = window.settings
+    geometry = s.value("window/geometry")
+    if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+        window.restoreGeometry(geometry)
+    else:
+        window.resize(*DEFAULT_SIZE)
+    state = s.value("window/state")
+    if isinstance(state, QByteArray) and not state.isEmpty():
+        window.restoreState(state)
+    for key, splitter in (("window/hsplit", window.hsplit), ("window/vsplit", window.vsplit)):
+        value = s.value(key)
+        if isinstance(value, QByteArray):
+            splitter.restoreState(value)
+    window.set_sync_scroll(_flag(window, "view/sync"))
+    window.actions.show_sidebar.setChecked(_flag(window, "view/sidebar"))
+    window.actions.show_details.setChecked(_flag(window, "view/details"))
+
+
+def save(window: MainWindow) -> None:
+    s = window.settings
+    s.setValue("window/geometry", window.saveGeometry())
+    s.setValue("window/state", window.saveState())
+    s.setValue("window/hsplit", window.hsplit.saveState())
+    s.setValue("window/vsplit", window.vsplit.saveState())
+    s.setValue("view/theme", window.theme_mode)
+    s.setValue("view/sync", window.view.sync.enabled)
+    s.setValue("view/sidebar", window.actions.show_sidebar.isChecked())
+    s.setValue("view/details", window.actions.show_details.isChecked())
+    s.sync()
