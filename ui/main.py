@@ -7,7 +7,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 
 from app import __version__
@@ -42,7 +43,7 @@ def application() -> QApplication:
         QCoreApplication.setApplicationName("Parallax")
         QCoreApplication.setApplicationVersion(__version__)
         app = QApplication([sys.argv[0] if sys.argv else "parallax"])
-        app.setDesktopFileName("parallax")
+        app.setDesktopFileName("org.parallax.Parallax")  # matches the .desktop file
     app.setWindowIcon(theme.app_icon())
     return app
 
@@ -64,8 +65,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         window.load_session_file(Path(args.inputs[0]))
     else:  # a plain start: offer what a crashed run autosaved, once the window is up
         QTimer.singleShot(0, window.sessions.offer_recovery)
+    opener = FileOpenFilter(window)  # macOS delivers Finder's "open" as an event
+    app.installEventFilter(opener)
     window.show()
     return app.exec()
+
+
+class FileOpenFilter(QObject):
+    """Opens ``.parallax`` files handed over by the desktop (QFileOpenEvent on macOS)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
+            path = event.file()
+            if path:
+                self._window.load_session_file(Path(path))
+                return True
+        return super().eventFilter(watched, event)
 
 
 def screenshot(window: MainWindow, inputs: list[str], out: Path) -> int:

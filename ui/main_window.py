@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
+    QDockWidget,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -121,6 +122,8 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.hsplit)
         self.setCentralWidget(self.stack)
+        self._docks_put_away: dict[QDockWidget, bool] = {}
+        self.stack.currentChanged.connect(lambda _index: self._docks_follow_page())
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -385,6 +388,8 @@ class MainWindow(QMainWindow):
     def new_comparison(self, paths: list[str] | None = None) -> None:
         from ui.new_comparison import NewComparisonDialog
 
+        if not self.sessions.may_replace():
+            return
         dialog = NewComparisonDialog(self, self.options.engine)
         if paths:
             dialog.set_paths(paths)
@@ -402,6 +407,8 @@ class MainWindow(QMainWindow):
         return True
 
     def open_sample(self) -> None:
+        if not self.sessions.may_replace():
+            return
         a, b = sample_paths()
         self.open_paths(str(a), str(b))
 
@@ -516,6 +523,23 @@ class MainWindow(QMainWindow):
 
     def _restore_settings(self) -> None:
         window_settings.restore(self)
+        self._docks_follow_page()
+
+    def _docks_follow_page(self) -> None:
+        """Docks (the notes panel) belong to a comparison: put away on the welcome page,
+        back as they were once a comparison is open."""
+        if self.stack.currentWidget() is self.welcome:
+            for dock in self.findChildren(QDockWidget):
+                if dock not in self._docks_put_away:
+                    self._docks_put_away[dock] = not dock.isHidden()
+                    dock.hide()
+        else:
+            self._bring_back_docks()
+
+    def _bring_back_docks(self) -> None:
+        for dock, shown in self._docks_put_away.items():
+            dock.setVisible(shown)
+        self._docks_put_away.clear()
 
     def save_settings(self) -> None:
         window_settings.save(self)
@@ -525,6 +549,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.runner.cancel()
+        self._bring_back_docks()  # remember the layout the user chose, not the welcome one
         self.save_settings()
         self.runner.wait(3000)
         super().closeEvent(event)

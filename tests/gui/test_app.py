@@ -150,3 +150,31 @@ def test_screenshot_command(tmp_path: Path) -> None:
     # not a blank grab: the highlights put several distinct colours on screen
     colours = {image.pixel(x, y) for x in range(0, 1400, 23) for y in range(0, 900, 23)}
     assert len(colours) > 20
+
+
+def test_desktop_file_open_event_opens_a_session(window, tmp_path):  # type: ignore[no-untyped-def]
+    """macOS hands a double-clicked .parallax file to the app as a QFileOpenEvent."""
+    from PySide6.QtGui import QFileOpenEvent
+    from PySide6.QtWidgets import QApplication
+
+    from ui.main import FileOpenFilter
+
+    opened: list[Path] = []
+    window.load_session_file = lambda p: opened.append(Path(p)) or True  # type: ignore[method-assign]
+    target = tmp_path / "review.parallax"
+    event = QFileOpenEvent(str(target))
+    handled = FileOpenFilter(window).eventFilter(QApplication.instance(), event)
+    assert handled and opened == [target]
+
+
+def test_notes_dock_is_put_away_on_the_welcome_page(window, qtbot):  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QDockWidget
+
+    dock = window.findChild(QDockWidget, "notesDock")
+    assert dock is not None
+    window.close_comparison()
+    assert window.stack.currentWidget() is window.welcome
+    assert not dock.isVisible()
+    window.open_sample()
+    qtbot.waitUntil(lambda: window.comparison is not None, timeout=20000)
+    assert dock.isVisible()
