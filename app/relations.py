@@ -17,7 +17,7 @@ from app.text import STOPWORDS, TITLES, WEAK_WORDS, bare_name, people_names, ste
 
 __all__ = ["Relation", "differences", "relate"]
 
-#: Share of one side's content words with no counterpart above which a link differs.
+#: Share of one side's content words with no counterpart from which a link differs.
 UNMATCHED_SHARE = 0.5
 MAX_PHRASES = 3
 
@@ -97,6 +97,9 @@ def relate(link: Link, claims: dict[str, Claim], people: frozenset[str] | None =
     if link.manual:
         return replace(link, differences=tuple(diffs))
     relation = Relation.DIFFERS if is_different(text_a, text_b, diffs) else Relation.SAME
+    if relation is Relation.DIFFERS and not diffs:
+        # a link that differs always says how: fall back to single one-sided words
+        diffs = _phrases(text_a, text_b, min_weight=1)
     return replace(link, relation=relation, differences=tuple(diffs))
 
 
@@ -104,7 +107,7 @@ def is_different(text_a: str, text_b: str, diffs: list[Difference]) -> bool:
     if any(d.kind in ("number", "date", "duration") for d in diffs):
         return True
     share_a, share_b = unmatched_share(text_a, text_b), unmatched_share(text_b, text_a)
-    return max(share_a, share_b) > UNMATCHED_SHARE
+    return max(share_a, share_b) >= UNMATCHED_SHARE
 
 
 def differences(text_a: str, text_b: str, people: frozenset[str] | None = None) -> list[Difference]:
@@ -251,14 +254,15 @@ def unmatched_share(text: str, other: str) -> float:
     return len(mine - theirs) / len(mine)
 
 
-def _phrases(text_a: str, text_b: str) -> list[Difference]:
-    out = [Difference("phrase", p, None) for p in _one_sided_runs(text_a, text_b)]
-    out += [Difference("phrase", None, p) for p in _one_sided_runs(text_b, text_a)]
+def _phrases(text_a: str, text_b: str, min_weight: int = 2) -> list[Difference]:
+    out = [Difference("phrase", p, None) for p in _one_sided_runs(text_a, text_b, min_weight)]
+    out += [Difference("phrase", None, p) for p in _one_sided_runs(text_b, text_a, min_weight)]
     return out
 
 
-def _one_sided_runs(text: str, other: str) -> list[str]:
-    """The longest runs of words in ``text`` whose content words ``other`` lacks."""
+def _one_sided_runs(text: str, other: str, min_weight: int = 2) -> list[str]:
+    """The longest runs of words in ``text`` whose content words ``other`` lacks (runs of
+    ``min_weight`` content words or more, or one long word)."""
     theirs = content_stems(other)
     runs: list[tuple[int, str]] = []
     current: list[str] = []
@@ -270,7 +274,7 @@ def _one_sided_runs(text: str, other: str) -> list[str]:
             current.pop()
         while current and current[0].lower() in STOPWORDS:
             current.pop(0)
-        if weight >= 2 or (weight == 1 and current and len(current[0]) >= 7):
+        if weight >= min_weight or (weight == 1 and current and len(current[0]) >= 7):
             runs.append((weight, " ".join(current)))
         current, weight = [], 0
 

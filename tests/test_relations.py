@@ -82,3 +82,13 @@ def test_manual_relation_is_kept() -> None:
     link = relate(Link(("a0",), ("b0",), Relation.SAME, 1.0, manual=True), claims)
     assert link.relation is Relation.SAME
     assert link.differences
+
+
+def test_a_link_that_differs_always_says_how() -> None:
+    claims = {
+        "a0": _claim("a0", "Both sides said the talks had been tense."),
+        "b0": _claim("b0", "Both sides said the talks had been long."),
+    }
+    link = relate(Link(("a0",), ("b0",), Relation.SAME, 0.7), claims)
+    assert link.relation is Relation.DIFFERS
+    assert ("tense", None) in [(d.a, d.b) for d in link.differences]
