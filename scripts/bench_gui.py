@@ -58,8 +58,10 @@ def open_figures(path: Path) -> None:
         total, opening, claims = out.stdout.split()
         runs.append((float(total), float(opening)))
     best = min(runs, key=lambda r: r[1])
-    print(f"open a {claims}-claim session to a painted window: {best[1]:.2f} s "
-          f"(best of 3; {best[0]:.2f} s including Python and Qt start-up; target < 1 s)")  # fmt: skip
+    print(
+        f"open a {claims}-claim session to a painted window: {best[1]:.2f} s (best of 3; "
+        f"{best[0]:.2f} s including Python and Qt start-up; target < 1 s)"
+    )
 
 
 def paint_and_responsiveness() -> None:
