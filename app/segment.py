@@ -15,110 +15,18 @@ from app.model import BlockKind, Claim, Document, Side
 
 #: Words that end with a period but rarely end a sentence.
 ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "gen",
-        "col",
-        "lt",
-        "sgt",
-        "capt",
-        "cmdr",
-        "adm",
-        "maj",
-        "brig",
-        "gov",
-        "sen",
-        "rep",
-        "st",
-        "jr",
-        "sr",
-        "prof",
-        "rev",
-        "hon",
-        "no",
-        "nos",
-        "vol",
-        "art",
-        "fig",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-        "vs",
-        "cf",
-        "e.g",
-        "i.e",
-        "approx",
-        "dept",
-        "est",
-        "al",
-        "op",
-        "sec",
-        "min",
-        "amb",
-        "pres",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "mt",
-        "ft",
-        "pp",
-        "para",
-        "ch",
-    ]
+    """mr mrs ms dr gen col lt sgt capt cmdr adm maj brig gov sen rep st jr sr prof rev hon
+    no nos vol art fig inc ltd co corp vs cf e.g i.e approx dept est al op sec min amb
+    pres jan feb mar apr jun jul aug sep sept oct nov dec mt ft pp para ch""".split()
 )
 #: Words after which a dotted acronym (U.S., U.K.) does end the sentence.
 SENTENCE_STARTERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "he",
-        "she",
-        "it",
-        "they",
-        "we",
-        "i",
-        "this",
-        "that",
-        "these",
-        "those",
-        "in",
-        "on",
-        "at",
-        "but",
-        "and",
-        "or",
-        "however",
-        "there",
-        "his",
-        "her",
-        "its",
-        "their",
-        "our",
-        "after",
-        "before",
-        "during",
-        "while",
-        "when",
-        "meanwhile",
-        "also",
-        "both",
-    ]
+    """the a an he she it they we i this that these those in on at but and or however there
+    his her its their our after before during while when meanwhile also both""".split()
 )
 MIN_CLAIM_WORDS = 4
+#: a trailing participle clause splits off only when it is this long
+MIN_PARTICIPLE_WORDS = 6
 
 _END_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|$)")
 _LIST_MARKER_RE = re.compile(r"\s*(?:[-*•‣–]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|[ivxIVX]{1,4}[.)])\s+")
@@ -127,7 +35,10 @@ _WORD_RE = re.compile(r"\w+(?:[’'.-]\w+)*")
 # clause joints a claim may be split at; the split falls before the joining word
 _JOINT_RE = re.compile(
     r";\s+|,\s+(?=(?:and|but|while|whereas|yet|although|though)\s)"
-    r"|\s+(?=as well as\s)|\s+(?=in addition to\s)",
+    r"|\s+(?=as well as\s)|\s+(?=in addition to\s)"
+    # a trailing participle clause: "..., discussing the trade deal", not "..., including"
+    r"|,\s+(?=(?!including|according|regarding|concerning|excluding|following|during)"
+    r"[a-z]+ing\s)",
     re.IGNORECASE,
 )
 
@@ -197,11 +108,18 @@ def claim_spans(text: str, sent: Span) -> list[Span]:
         s = marker.end()
     cuts = [s]
     depth_quote = _quote_depth_map(text, s, e)
-    for m in _JOINT_RE.finditer(text, s, e):
+    fronted = _fronted_phrase_end(text, s, e)
+    if fronted is not None and not depth_quote.get(fronted - 1, 0):
+        cuts.append(fronted)
+    for m in _JOINT_RE.finditer(text, cuts[-1], e):
         if depth_quote.get(m.start(), 0):
             continue
         cut = m.end()
-        if m.group().startswith(",") and not _starts_clause(text, cut, e):
+        participle = m.group().startswith(",") and text[cut : cut + 40].split()[0].endswith("ing")
+        if participle:
+            if _words(text, cut, e) < MIN_PARTICIPLE_WORDS:
+                continue
+        elif m.group().startswith(",") and not _starts_clause(text, cut, e):
             continue
         if (
             _words(text, cuts[-1], m.start()) >= MIN_CLAIM_WORDS
@@ -219,71 +137,12 @@ def claim_spans(text: str, sent: Span) -> list[Span]:
 
 
 _SUBJECT_WORDS = frozenset(
-    [
-        "i",
-        "we",
-        "you",
-        "he",
-        "she",
-        "it",
-        "they",
-        "this",
-        "that",
-        "these",
-        "those",
-        "there",
-        "the",
-        "a",
-        "an",
-        "its",
-        "their",
-        "his",
-        "her",
-        "our",
-        "both",
-        "each",
-        "all",
-        "neither",
-        "either",
-        "some",
-        "many",
-        "most",
-    ]
+    """i we you he she it they this that these those there the a an its their his her our
+    both each all neither either some many most""".split()
 )
 _VERBISH = frozenset(
-    [
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "shall",
-        "should",
-        "can",
-        "could",
-        "may",
-        "might",
-        "must",
-        "do",
-        "does",
-        "did",
-        "said",
-        "says",
-        "say",
-        "added",
-        "noted",
-        "stressed",
-        "agreed",
-        "called",
-        "urged",
-    ]
+    """is are was were be been being has have had will would shall should can could may might
+    must do does did said says say added noted stressed agreed called urged""".split()
 )
 
 
@@ -304,6 +163,36 @@ def _starts_clause(text: str, s: int, e: int) -> bool:
     )
     starts_verb = first.endswith("ed") or first in _VERBISH
     return verbish and (subjectish or starts_verb)
+
+
+#: Words that open a fronted phrase ("As a follow-up to the call on 12 May, the ministers
+#: agreed..."; "Noting that X, Xi said Y"): a long one states a point of its own.
+_FRONTED_OPENERS = frozenset(
+    """as following noting after before during despite given having in on at amid with
+    while under ahead recalling stressing welcoming citing referring responding""".split()
+)
+MIN_FRONTED_WORDS = 7
+
+
+def _fronted_phrase_end(text: str, s: int, e: int) -> int | None:
+    """Where the main clause starts after a long introductory phrase, or None."""
+    first = _WORD_RE.match(text, s)
+    if not first or first.group().lower() not in _FRONTED_OPENERS:
+        return None
+    comma = text.find(", ", s, e)
+    if comma < 0 or _words(text, s, comma) < MIN_FRONTED_WORDS:
+        return None
+    rest = comma + 2
+    if _words(text, rest, e) < MIN_CLAIM_WORDS or not _has_verb(text, rest, e):
+        return None
+    return rest
+
+
+def _has_verb(text: str, s: int, e: int) -> bool:
+    raw = _WORD_RE.findall(text, s, e)[:10]
+    return any(
+        w.lower() in _VERBISH or (len(w) > 4 and w.endswith("ed") and w.islower()) for w in raw
+    )
 
 
 def _words(text: str, s: int, e: int) -> int:

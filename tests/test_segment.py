@@ -83,3 +83,30 @@ def test_offsets_index_the_document_across_paragraphs() -> None:
     for c in claims:
         assert text[c.start : c.end] == c.text
     assert claims[0].sentence != claims[1].sentence
+
+
+FRONTED_TABLE = [
+    # a long introductory phrase states a point of its own
+    ("As a follow-up to the telephone call between the two presidents on Monday, the "
+     "ministers agreed to keep a channel open.",
+     ["As a follow-up to the telephone call between the two presidents on Monday",
+      "the ministers agreed to keep a channel open."]),
+    # a short one does not
+    ("During the call, the ministers agreed to keep a channel open.",
+     ["During the call, the ministers agreed to keep a channel open."]),
+    # a long trailing participle clause carries a second point
+    ("I just had a very good call with the prime minister, discussing the details of our "
+     "new fishing agreement.",
+     ["I just had a very good call with the prime minister",
+      "discussing the details of our new fishing agreement."]),
+    # "including ..." continues a list rather than adding a point
+    ("They discussed regional issues of mutual concern, including the situation in the "
+     "northern mountains.",
+     ["They discussed regional issues of mutual concern, including the situation in the "
+      "northern mountains."]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), FRONTED_TABLE)
+def test_fronted_and_trailing_phrases(text: str, expected: list[str]) -> None:
+    assert claims_of(text) == expected
