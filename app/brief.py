@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from app import __version__
@@ -105,8 +106,12 @@ class BriefOptions:
 
 @dataclass(frozen=True)
 class Fragment:
+    """A stretch of a claim; ``marked``: words that differ, ``strong``: of them, a figure,
+    date, duration or name (rather than wording found in one account only)."""
+
     text: str
     marked: bool = False
+    strong: bool = False
 
 
 @dataclass(frozen=True)
@@ -115,10 +120,21 @@ class BriefClaim:
     fragments: tuple[Fragment, ...]
     note: str = ""
     flags: frozenset[str] = frozenset()
+    # What goes before this claim when it follows another in the same cell: the source's
+    # own punctuation when the two are neighbours in the text, else an ellipsis.
+    joiner: str = " "
+    # Shown in full in an earlier row (a claim can belong to several links): this row
+    # refers back to it instead of printing it again.
+    repeat: bool = False
 
     @property
     def text(self) -> str:
         return "".join(f.text for f in self.fragments)
+
+    def opening(self, words: int = 8) -> str:
+        """The first few words, for a reference back to the claim."""
+        parts = self.text.split()
+        return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
 
 @dataclass(frozen=True)
@@ -193,6 +209,9 @@ class Brief:
     provenance: tuple[tuple[str, str], ...]
     options: BriefOptions
     generated: str = field(default="")
+    # The at-a-glance rows: every topic in scope, even one with nothing to list under
+    # the scope (so that the table adds up to the headline).
+    glance: tuple[tuple[str, TopicCounts], ...] = ()
 
     def account(self, side: Side) -> Account:
         return self.accounts[0] if side is Side.A else self.accounts[1]
@@ -212,13 +231,15 @@ def build_brief(
     notes = {n.target: n for n in state.notes} if opts.notes else {}
     wanted = _wanted_topics(cmp, opts)
     accounts = (_account(cmp, Side.A), _account(cmp, Side.B))
-    sections = _sections(cmp, opts, wanted, notes)
+    sections = _refer_back(_sections(cmp, opts, wanted, notes))
     texts = tuple(_annotated(cmp, side) for side in Side) if opts.full_texts else ()
     stamp = (now or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M UTC")
     title = opts.title.strip() or default_title(cmp)
+    counts = cmp.topic_counts()
+    glance = tuple((label, counts.get(tid) or _counts_without_topic(cmp)) for tid, label in wanted)
     return Brief(
         title, accounts, _totals(cmp, wanted), sections, texts,
-        _provenance(cmp, accounts, opts, stamp), opts, stamp,
+        _provenance(cmp, accounts, opts, stamp), opts, stamp, glance,
     )  # fmt: skip
 
 
@@ -302,11 +323,10 @@ def _counts_without_topic(cmp: Comparison) -> TopicCounts:
 
 def _pair(cmp: Comparison, link: Link, notes: NoteMap) -> Pair:
     differs = link.relation is Relation.DIFFERS
-    marks_a = [d.a for d in link.differences if d.a] if differs else []
-    marks_b = [d.b for d in link.differences if d.b] if differs else []
-    a = tuple(_claim(cmp.claim_by_id[i], marks_a, notes) for i in link.a)
-    b = tuple(_claim(cmp.claim_by_id[i], marks_b, notes) for i in link.b)
-    specific = tuple(d for d in link.differences if d.kind != "phrase") if differs else ()
+    diffs = link.differences if differs else ()
+    a = _cell(cmp, Side.A, link.a, diffs, notes)
+    b = _cell(cmp, Side.B, link.b, diffs, notes)
+    specific = tuple(d for d in diffs if d.kind != "phrase")
     note = notes.get(link_target(link))
     status = Status.DIFFERS if differs else Status.SAME
     if note is None:
@@ -314,45 +334,148 @@ def _pair(cmp: Comparison, link: Link, notes: NoteMap) -> Pair:
     return Pair(status, a, b, specific, note.text.strip(), note.flags)
 
 
-def _claim(claim: Claim, marks: Iterable[str], notes: NoteMap) -> BriefClaim:
-    note = notes.get(claim_target(claim.id))
-    fragments = mark_fragments(claim.text, marks)
-    if note is None:
-        return BriefClaim(claim.id, fragments)
-    return BriefClaim(claim.id, fragments, note.text.strip(), note.flags)
-
-
-def mark_fragments(text: str, needles: Iterable[str]) -> tuple[Fragment, ...]:
-    """Split ``text`` into plain and marked fragments, marking each needle found in it
-    (first occurrence; exact case first, then ignoring case). Overlaps are merged."""
-    spans: list[tuple[int, int]] = []
-    folded = text.casefold() if len(text.casefold()) == len(text) else None
-    for needle in needles:
-        needle = needle.strip()
-        if not needle:
-            continue
-        at = text.find(needle)
-        if at < 0 and folded is not None:
-            at = folded.find(needle.casefold())
-        if at >= 0:
-            spans.append((at, at + len(needle)))
-    spans.sort()
-    merged: list[list[int]] = []
-    for s, e in spans:
-        if merged and s <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], e)
-        else:
-            merged.append([s, e])
-    out: list[Fragment] = []
-    pos = 0
-    for s, e in merged:
-        if s > pos:
-            out.append(Fragment(text[pos:s]))
-        out.append(Fragment(text[s:e], marked=True))
-        pos = e
-    if pos < len(text) or not out:
-        out.append(Fragment(text[pos:]))
+def _cell(
+    cmp: Comparison, side: Side, ids: Sequence[str], diffs: Sequence[Difference], notes: NoteMap
+) -> tuple[BriefClaim, ...]:
+    """One side of a link: its claims in text order, the differing words marked, each
+    joined to the one before it as the source has it (or with an ellipsis)."""
+    words = [(d.a if side is Side.A else d.b, d.kind != "phrase") for d in diffs]
+    strong = [w for w, specific in words if w and specific]
+    phrases = [w for w, specific in words if w and not specific]
+    text = cmp.document(side).text
+    out: list[BriefClaim] = []
+    previous: Claim | None = None
+    for claim in sorted((cmp.claim_by_id[i] for i in ids), key=lambda c: (c.start, c.id)):
+        joiner = " "
+        if previous is not None:
+            gap = claim.start - previous.end
+            # far apart (or overlapping): text left out, never worth reading through
+            joiner = _joiner(text[previous.end : claim.start]) if 0 <= gap <= 80 else " … "
+        out.append(_claim(claim, phrases, notes, strong, joiner))
+        previous = claim
     return tuple(out)
+
+
+def _joiner(between: str) -> str:
+    """The source's own text between two claims of one cell when they are neighbours:
+    spacing and punctuation, or the few words a split left out (", and "); else an
+    ellipsis (text left out, or a heading between them)."""
+    words = re.findall(r"\w+", between)
+    if len(words) > 3 or (words and "\n" in between):
+        return " … "
+    joined = re.sub(r"\s+", " ", between)
+    return joined if joined.endswith(" ") else joined + " "
+
+
+def _claim(
+    claim: Claim, marks: Iterable[str], notes: NoteMap, strong: Iterable[str] = (),
+    joiner: str = " ",
+) -> BriefClaim:  # fmt: skip
+    note = notes.get(claim_target(claim.id))
+    fragments = mark_fragments(claim.text, marks, strong)
+    if note is None:
+        return BriefClaim(claim.id, fragments, joiner=joiner)
+    return BriefClaim(claim.id, fragments, note.text.strip(), note.flags, joiner)
+
+
+def _refer_back(sections: tuple[TopicSection, ...]) -> tuple[TopicSection, ...]:
+    """A claim in several links is printed in full in its first row only (in the order of
+    the brief); later rows refer back to it."""
+    seen: set[str] = set()
+    out = []
+    for section in sections:
+        pairs = []
+        for p in section.pairs:
+            a = tuple(replace(c, repeat=c.id in seen) for c in p.a)
+            b = tuple(replace(c, repeat=c.id in seen) for c in p.b)
+            seen.update(c.id for c in (*p.a, *p.b))
+            pairs.append(replace(p, a=a, b=b))
+        out.append(replace(section, pairs=tuple(pairs)))
+    return tuple(out)
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def mark_fragments(
+    text: str, needles: Iterable[str], strong: Iterable[str] = ()
+) -> tuple[Fragment, ...]:
+    """Split ``text`` into plain and marked fragments, marking each needle found in it:
+    the first occurrence that stands as whole words (so "2" is not marked inside "12"),
+    else the first occurrence at all; exact case first, then ignoring case. A mark is
+    widened to whole words ("the U" of "the U.S." becomes "the U.S"). ``strong`` needles
+    (figures, dates, names) are marked the same way and win where the two overlap; a
+    name not found as written is marked by its capitalised words, where they stand as
+    words ("Sergey Lavrov" in "Sergey Viktorovich Lavrov"; never the "a" of "a month"
+    inside "agreed")."""
+    level = [0] * len(text)
+    for needles_of, value in ((needles, 1), (strong, 2)):
+        for needle in needles_of:
+            spans = _find_marks(text, needle.strip())
+            if not spans and value == 2 and len(needle.split()) > 1:
+                names = [w for w in needle.split() if len(w) > 2 and w[0].isupper()]
+                spans = [s for w in names for s in _find_marks(text, w, whole_only=True)]
+            for s, e in spans:
+                for i in range(s, e):
+                    level[i] = max(level[i], value)
+    out: list[Fragment] = []
+    start = 0
+    for i in range(1, len(text) + 1):
+        if i == len(text) or level[i] != level[start]:
+            out.append(Fragment(text[start:i], level[start] > 0, level[start] == 2))
+            start = i
+    return tuple(out) or (Fragment(text),)
+
+
+def _find_marks(text: str, needle: str, whole_only: bool = False) -> list[tuple[int, int]]:
+    """Where to mark ``needle`` in ``text`` (at most one span), widened to whole words;
+    ``whole_only``: only where it stands as whole words."""
+    if not needle:
+        return []
+    folded = text.casefold() if len(text.casefold()) == len(text) else None
+    found: tuple[int, int] | None = None
+    for haystack, wanted in ((text, needle), (folded, needle.casefold())):
+        if haystack is None:
+            continue
+        at = haystack.find(wanted)
+        first = at
+        while at >= 0 and not _whole_words(text, at, at + len(wanted)):
+            at = haystack.find(wanted, at + 1)
+        if at >= 0:
+            found = (at, at + len(wanted))
+            break
+        if first >= 0 and found is None and not whole_only:
+            found = (first, first + len(wanted))
+    if found is None:
+        return []
+    return [_widen(text, *found)]
+
+
+def _whole_words(text: str, start: int, end: int) -> bool:
+    before = start == 0 or not _WORD_CHAR.match(text[start - 1])
+    after = end >= len(text) or not _WORD_CHAR.match(text[end])
+    return before and after
+
+
+def _widen(text: str, start: int, end: int) -> tuple[int, int]:
+    """Grow a span to whole words: through letters and digits, and through a dot, an
+    apostrophe or a hyphen inside a word ("U.S", "Trump's", "re-affirmed")."""
+
+    def inside(i: int) -> bool:
+        if _WORD_CHAR.match(text[i]):
+            return True
+        return (
+            text[i] in ".'’-" and 0 < i < len(text) - 1
+            and bool(_WORD_CHAR.match(text[i - 1])) and bool(_WORD_CHAR.match(text[i + 1]))
+        )  # fmt: skip
+
+    if start < end and _WORD_CHAR.match(text[start]):
+        while start > 0 and inside(start - 1):
+            start -= 1
+    if start < end and _WORD_CHAR.match(text[end - 1]):
+        while end < len(text) and inside(end):
+            end += 1
+    return start, end
 
 
 def _totals(cmp: Comparison, wanted: list[tuple[str, str]]) -> Totals:
@@ -432,9 +555,15 @@ def only_in(label: str) -> str:
     return f"Only in {label}"
 
 
+def not_said(kind: str) -> str:
+    """What an empty side of a difference line says: the account names nobody (for
+    "Who"), or does not mention that figure, date or duration at all."""
+    return "none named" if kind == DIFFERENCE_KINDS["actor"] else "not mentioned"
+
+
 def difference_lines(differences: Iterable[Difference]) -> list[tuple[str, list[str], list[str]]]:
     """Per kind of difference, in order: (kind's name, A's wordings, B's wordings); an
-    empty list means that account does not say."""
+    empty list means that account does not say (see ``not_said``)."""
     out: dict[str, tuple[list[str], list[str]]] = {}
     for d in differences:
         a, b = out.setdefault(DIFFERENCE_KINDS.get(d.kind, d.kind.capitalize()), ([], []))
@@ -456,6 +585,19 @@ def headline(brief: Brief) -> str:
     return ", ".join(parts[:-1]) + " and " + parts[-1] + "."
 
 
+def scope_note(brief: Brief) -> str:
+    """For a brief that leaves something out: what it lists (the headline and the
+    at-a-glance table still count everything in its topics)."""
+    o = brief.options
+    if o.scope == "differences":
+        return "Only the passages that differ are listed; the counts cover every claim."
+    if o.scope == "omissions":
+        return "Only the claims found in one account are listed; the counts cover every claim."
+    if o.scope == "topics":
+        return "Only the selected topics are covered; the counts are for those topics."
+    return ""
+
+
 def _plural(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
@@ -469,29 +611,101 @@ LEGEND = (
     (Status.DIFFERS, DIFFERS_SYMBOL, "Differs", "both accounts cover this, but not alike"),
     (Status.ONLY, "◧ ◨", "One account only", "◧ only in A · ◨ only in B"),
 )
+REFER_BACK = "↑ as above:"  # a claim already printed in full in an earlier row
+
+
+def cell_items(claims: Sequence[BriefClaim]) -> list[tuple[str, BriefClaim | str]]:
+    """One side of a row as (joiner, item): a claim to print, or the words that refer
+    back to claims printed in full in an earlier row (neighbouring ones together)."""
+    out: list[tuple[str, BriefClaim | str]] = []
+    run: list[BriefClaim] = []
+
+    def flush() -> None:
+        if run:
+            out.append((run[0].joiner, refer_back(run)))
+            run.clear()
+
+    for c in claims:
+        if c.repeat:
+            run.append(c)
+            continue
+        flush()
+        out.append((c.joiner, c))
+    flush()
+    return out
+
+
+def refer_back(claims: Sequence[BriefClaim]) -> str:
+    if len(claims) == 1:
+        return f"{REFER_BACK} “{claims[0].opening(6)}”"
+    first, last = claims[0].opening(4), claims[-1].opening(4)
+    return f"↑ {len(claims)} claims as above: “{first}” to “{last}”"
+
+
+NOTHING_IN_SCOPE = "Nothing in this scope."
 
 
 # --- Markdown ---------------------------------------------------------------------
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]>#|!+-])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|])")
+_MD_LINE_START = re.compile(r"^(\s*)([-+#>]|\d+(?=\.\s))")
 
 
 def md_escape(text: str) -> str:
-    """Text that Markdown shows as written (also safe inside a table cell). ``<`` has no
-    backslash escape in Python-Markdown, so it becomes an entity."""
+    """Text that Markdown shows as written (also safe inside a table cell), with as few
+    backslashes as that takes: the inline markers anywhere, a list or heading marker
+    only where it would start a line. ``<`` has no backslash escape in Python-Markdown,
+    so it becomes an entity."""
     escaped = _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    escaped = _MD_LINE_START.sub(_md_line_start, escaped)
     return escaped.replace("<", "&lt;")
+
+
+def _md_line_start(m: re.Match[str]) -> str:
+    """ "- x", "# x", "> x" lose their meaning with a backslash before the marker; "12. x"
+    with one before the dot."""
+    space, marker = m.group(1), m.group(2)
+    return space + (marker + "\\" if marker[0].isdigit() else "\\" + marker)
+
+
+def _md_inline(text: str) -> str:
+    """``md_escape`` for a piece of a line: keeps one space where the piece starts or
+    ends with white space (it joins the words of the pieces around it)."""
+    if not text.strip():
+        return " " if text else ""
+    lead = " " if text[0].isspace() else ""
+    trail = " " if text[-1].isspace() else ""
+    return lead + md_escape(text) + trail
+
+
+def _md_claim(c: BriefClaim) -> str:
+    runs: list[tuple[bool, str]] = []  # (marked, text): neighbouring marks become one
+    for f in c.fragments:
+        marked = f.marked and bool(f.text.strip())
+        if runs and runs[-1][0] == marked:
+            runs[-1] = (marked, runs[-1][1] + f.text)
+        else:
+            runs.append((marked, f.text))
+    out = []
+    for marked, text in runs:
+        if not marked:
+            out.append(_md_inline(text))
+            continue
+        # the markers hug the words: "**30 days**", never "** 30 days**"
+        core = text.strip()
+        lead = " " if text[0].isspace() else ""
+        trail = " " if text[-1].isspace() else ""
+        out.append(f"{lead}**{md_escape(core)}**{trail}")
+    return "".join(out).strip()
 
 
 def _md_claims(claims: Sequence[BriefClaim]) -> str:
     parts = []
-    for c in claims:
-        text = "".join(
-            f"**{md_escape(f.text)}**" if f.marked and f.text.strip() else md_escape(f.text)
-            for f in c.fragments
-        )
-        parts.append(text.replace("****", ""))
-    return " ".join(parts) or "—"
+    for k, (joiner, item) in enumerate(cell_items(claims)):
+        if k:
+            parts.append(_md_inline(joiner))
+        parts.append(_md_claim(item) if isinstance(item, BriefClaim) else f"*{md_escape(item)}*")
+    return "".join(parts).strip() or "—"
 
 
 def render_markdown(brief: Brief) -> str:
@@ -502,6 +716,8 @@ def render_markdown(brief: Brief) -> str:
     for acc in brief.accounts:
         out.append(f"- **{acc.side.value.upper()}: {md_escape(acc.label)}**{_md_meta(acc)}")
     out += ["", md_escape(headline(brief)), ""]
+    if scope_note(brief):
+        out += [f"*{md_escape(scope_note(brief))}*", ""]
     if o.legend:
         out += ["## Legend", ""]
         out += [f"- {sym} **{name}**: {md_escape(text)}" for _s, sym, name, text in LEGEND]
@@ -513,16 +729,17 @@ def render_markdown(brief: Brief) -> str:
             f"{md_escape(a.label)} | ◨ Only in {md_escape(b.label)} |"
         )
         out.append("|---|---:|---:|---:|---:|")
-        for t in brief.topics:
-            c = t.counts
+        for label, c in brief.glance:
             out.append(
-                f"| {md_escape(t.label)} | {c.same_a} / {c.same_b} | "
+                f"| {md_escape(label)} | {c.same_a} / {c.same_b} | "
                 f"{c.differs_a} / {c.differs_b} | {c.only_a} | {c.only_b} |"
             )
         out.append("")
     if o.side_by_side:
         for n, t in enumerate(brief.topics, 1):
             out += _md_topic(n, t, a.label, b.label, o.notes)
+        if not brief.topics:
+            out += [f"*{NOTHING_IN_SCOPE}*", ""]
     if brief.texts:
         for text in brief.texts:
             out += [f"## Full text: {md_escape(text.label)}", ""]
@@ -564,25 +781,24 @@ def _md_topic(n: int, t: TopicSection, label_a: str, label_b: str, notes: bool) 
 
 def _md_pair_details(p: Pair, label_a: str, label_b: str, notes: bool) -> list[str]:
     lines = []
-    first = md_escape(p.a[0].text if p.a else p.b[0].text)
-    lead = first if len(first) <= 60 else first[:57].rstrip() + "…"
+    lead = md_escape(next((c for c in (*p.a, *p.b) if not c.repeat), (p.a or p.b)[0]).opening())
     for kind, wa, wb in difference_lines(p.differences):
         lines.append(
-            f"- *{lead}* — {kind}: {md_escape(label_a)}: {_md_words(wa)}; "
-            f"{md_escape(label_b)}: {_md_words(wb)}"
+            f"- *{lead}* — {kind}: {md_escape(label_a)}: {_md_words(wa, kind)}; "
+            f"{md_escape(label_b)}: {_md_words(wb, kind)}"
         )
     if notes:
         for c in (*p.a, *p.b):
-            if c.note or c.flags:
-                about = md_escape(c.text[:50])
-                lines.append(f"- *Note on “{about}…”:* {_md_note(c.note, c.flags)}")
+            if (c.note or c.flags) and not c.repeat:
+                about = md_escape(c.opening())
+                lines.append(f"- *Note on “{about}”:* {_md_note(c.note, c.flags)}")
         if p.note or p.flags:
             lines.append(f"- *Note on “{lead}”:* {_md_note(p.note, p.flags)}")
     return [*lines, ""] if lines else []
 
 
-def _md_words(words: list[str]) -> str:
-    return ", ".join(f"“{md_escape(w)}”" for w in words) or "not stated"
+def _md_words(words: list[str], kind: str) -> str:
+    return ", ".join(f"“{md_escape(w)}”" for w in words) or not_said(kind)
 
 
 def _md_note(text: str, flags: frozenset[str]) -> str:
@@ -639,6 +855,8 @@ td, th {{ padding: 4pt; vertical-align: top; }}
 .differs {{ background-color: {DIFFERS_TINT}; }}
 .only {{ background-color: {ONLY_TINT}; }}
 .mark {{ text-decoration: underline; background-color: {MARK_TINT}; }}
+.strong {{ font-weight: 700; }}
+.ref {{ color: {MUTED}; font-style: italic; }}
 .sym-same {{ color: {SAME_TEXT}; font-weight: 700; }}
 .sym-differs {{ color: {DIFFERS_TEXT}; font-weight: 700; }}
 .sym-only {{ color: {ONLY_TEXT}; font-weight: 700; }}
@@ -667,6 +885,8 @@ def render_html(brief: Brief, for_qt: bool = False) -> str:
     body: list[str] = [f"<h1>{esc(brief.title)}</h1>"]
     body.append(_html_accounts(brief))
     body.append(f'<p class="lead">{esc(headline(brief))}</p>')
+    if scope_note(brief):
+        body.append(f'<p class="muted">{esc(scope_note(brief))}</p>')
     if o.legend:
         body.append(_html_legend())
     if o.summary:
@@ -675,7 +895,7 @@ def render_html(brief: Brief, for_qt: bool = False) -> str:
         for n, t in enumerate(brief.topics, 1):
             body.append(_html_topic(n, t, a.label, b.label, o.notes))
         if not brief.topics:
-            body.append('<p class="muted">Nothing in this scope.</p>')
+            body.append(f'<p class="muted">{NOTHING_IN_SCOPE}</p>')
     for k, text in enumerate(brief.texts):
         body.append(_html_annotated(text, first=k == 0))
     if o.provenance:
@@ -695,10 +915,10 @@ def _html_accounts(brief: Brief) -> str:
         meta = [esc(x) for x in (acc.date, acc.source) if x]
         if acc.url:
             meta.append(f'<a href="{esc(acc.url)}">{esc(acc.url)}</a>')
-        meta.append(f"{acc.claims} claims")
+        meta.append(_plural(acc.claims, "claim", "claims"))
         rows.append(
             f'<tr><td class="status" width="4%">{acc.side.value.upper()}</td>'
-            f"<td><b>{esc(acc.label)}</b>"
+            f"<td><b>{_bdi(acc.label)}</b>"
             f'<br><span class="muted small">{" · ".join(meta)}</span></td></tr>'
         )
     table = '<table class="meta" width="100%" cellspacing="0" cellpadding="2">'
@@ -713,8 +933,9 @@ def _html_legend() -> str:
             f'<b>{name}</b><br><span class="small">{esc(text)}</span></td>'
         )
     cells.append(
-        '<td width="25%"><span class="mark">underlined</span><br>'
-        '<span class="small">the words that differ</span></td>'
+        '<td width="25%"><span class="mark">underlined</span> <span class="mark strong">bold'
+        '</span><br><span class="small">the words that differ; in bold: figures, dates, '
+        "names</span></td>"
     )
     return (
         '<table class="legend" width="100%" cellspacing="0" cellpadding="4" border="0">'
@@ -732,10 +953,9 @@ def _html_summary(brief: Brief, label_a: str, label_b: str) -> str:
         '<th class="num" width="13%">◨ Only in B</th></tr></thead>'
     )
     rows = []
-    for t in brief.topics:
-        c = t.counts
+    for label, c in brief.glance:
         rows.append(
-            f"<tr><td>{esc(t.label)}</td>"
+            f"<tr><td{_dir(label)}>{esc(label)}</td>"
             f'<td class="num{_shade(c.same_a + c.same_b, "same")}">{c.same_a} / {c.same_b}</td>'
             f'<td class="num{_shade(c.differs_a + c.differs_b, "differs")}">'
             f"{c.differs_a} / {c.differs_b}</td>"
@@ -753,25 +973,59 @@ def _shade(n: int, cls: str) -> str:
     return f" {cls}" if n else ""
 
 
-def _html_claims(claims: Sequence[BriefClaim]) -> str:
+def _bdi(text: str) -> str:
+    """A label inside an English sentence, isolated (browsers) so that a right-to-left
+    label does not pull the words around it over."""
+    return f"<bdi>{esc(text)}</bdi>"
+
+
+def _dir(text: str) -> str:
+    """`` dir="rtl"`` for text whose first letter is of a right-to-left script (Arabic,
+    Hebrew…), so that it lines up on the right with its full stop on the left; else
+    nothing (the page is left to right)."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return ' dir="rtl"'
+        if kind == "L":
+            return ""
+    return ""
+
+
+def _cell_dir(claims: Sequence[BriefClaim]) -> str:
+    return _dir(claims[0].text) if claims else ""
+
+
+def _html_fragment(f: Fragment) -> str:
+    if not f.marked:
+        return esc(f.text)
+    cls = "mark strong" if f.strong else "mark"
+    return f'<span class="{cls}">{esc(f.text)}</span>'
+
+
+def _html_claims(claims: Sequence[BriefClaim], notes: bool = False) -> str:
     out = []
-    for c in claims:
-        out.append(
-            "".join(
-                f'<span class="mark">{esc(f.text)}</span>' if f.marked else esc(f.text)
-                for f in c.fragments
-            )
-        )
-    return " ".join(out) or '<span class="muted">—</span>'
+    items = cell_items(claims)
+    for k, (joiner, c) in enumerate(items):
+        if k:
+            out.append(esc(joiner))
+        if not isinstance(c, BriefClaim):
+            out.append(f'<span class="ref">{esc(c)}</span>')
+            continue
+        # each claim isolated (browsers): its punctuation stays with its own script
+        out.append("<bdi>" + "".join(_html_fragment(f) for f in c.fragments) + "</bdi>")
+        if notes and (c.note or c.flags):
+            out.append(_html_note(c.note, c.flags) + ("<br>" if k + 1 < len(items) else ""))
+    return "".join(out) or '<span class="muted">—</span>'
 
 
 def _html_topic(n: int, t: TopicSection, label_a: str, label_b: str, notes: bool) -> str:
-    out = [f"<h2>{n}. {esc(t.label)}</h2>"]
+    out = [f"<h2>{n}. {_bdi(t.label)}</h2>"]
     if t.pairs:
         out.append(
             '<table class="pairs" width="100%" border="1" cellspacing="0" cellpadding="5" '
-            f'style="border-color: {RULE};"><thead><tr><th width="9%"></th>'
-            f'<th width="45.5%">{esc(label_a)}</th><th width="45.5%">{esc(label_b)}</th>'
+            f'style="border-color: {RULE};"><thead><tr><th width="11%"></th>'
+            f'<th width="44.5%">{_bdi(label_a)}</th><th width="44.5%">{_bdi(label_b)}</th>'
             "</tr></thead><tbody>"
         )
         for p in t.pairs:
@@ -779,7 +1033,7 @@ def _html_topic(n: int, t: TopicSection, label_a: str, label_b: str, notes: bool
         out.append("</tbody></table>")
     for side, claims, label in ((Side.A, t.only_a, label_a), (Side.B, t.only_b, label_b)):
         if claims:
-            out.append(f"<h3>{ONLY_SYMBOLS[side]} {esc(only_in(label))}</h3>")
+            out.append(f"<h3>{ONLY_SYMBOLS[side]} Only in {_bdi(label)}</h3>")
             out.append(
                 '<table class="only-list" width="100%" border="0" cellspacing="1" cellpadding="3">'
             )
@@ -787,7 +1041,7 @@ def _html_topic(n: int, t: TopicSection, label_a: str, label_b: str, notes: bool
                 extra = _html_note(c.note, c.flags) if notes else ""
                 out.append(
                     f'<tr><td class="only sym-only" width="4%">{ONLY_SYMBOLS[side]}</td>'
-                    f'<td class="only">{esc(c.text)}{extra}</td></tr>'
+                    f'<td class="only"{_dir(c.text)}>{esc(c.text)}{extra}</td></tr>'
                 )
             out.append("</table>")
     return "\n".join(out)
@@ -796,17 +1050,13 @@ def _html_topic(n: int, t: TopicSection, label_a: str, label_b: str, notes: bool
 def _html_pair(p: Pair, label_a: str, label_b: str, notes: bool) -> str:
     cls = p.status.value
     sym = SAME_SYMBOL if p.status is Status.SAME else DIFFERS_SYMBOL
-    extra_a = extra_b = ""
-    if notes:
-        extra_a = "".join(_html_note(c.note, c.flags) for c in p.a)
-        extra_b = "".join(_html_note(c.note, c.flags) for c in p.b)
     row = (
         f'<tr><td class="{cls} status"><span class="sym-{cls}">{sym}</span> {cls}</td>'
-        f'<td class="{cls}">{_html_claims(p.a)}{extra_a}</td>'
-        f'<td class="{cls}">{_html_claims(p.b)}{extra_b}</td></tr>'
+        f'<td class="{cls}"{_cell_dir(p.a)}>{_html_claims(p.a, notes)}</td>'
+        f'<td class="{cls}"{_cell_dir(p.b)}>{_html_claims(p.b, notes)}</td></tr>'
     )
     details = [
-        f"<b>{esc(kind)}</b> — A: {_quoted(wa)} · B: {_quoted(wb)}"
+        f"<b>{esc(kind)}</b> — A: {_quoted(wa, kind)} · B: {_quoted(wb, kind)}"
         for kind, wa, wb in difference_lines(p.differences)
     ]
     if notes and (p.note or p.flags):
@@ -820,14 +1070,15 @@ def _html_pair(p: Pair, label_a: str, label_b: str, notes: bool) -> str:
     return row
 
 
-def _quoted(words: list[str]) -> str:
-    return ", ".join(f"“{esc(w)}”" for w in words) or '<span class="muted">not stated</span>'
+def _quoted(words: list[str], kind: str) -> str:
+    return ", ".join(f"“{esc(w)}”" for w in words) or f'<span class="muted">{not_said(kind)}</span>'
 
 
 def _html_note(text: str, flags: frozenset[str], block: bool = True) -> str:
     if not text and not flags:
         return ""
-    tags = "".join(f'<span class="tag">{esc(w).upper()}</span> ' for w in _flag_words(flags))
+    tags = " · ".join(f'<span class="tag">{esc(w).upper()}</span>' for w in _flag_words(flags))
+    tags += " " if tags else ""
     inner = f'{tags}<span class="note">Note: {esc(text)}</span>' if text else tags
     return f'<br><span class="detail">{inner}</span>' if block else inner
 
@@ -837,7 +1088,8 @@ def _html_annotated(text: AnnotatedText, first: bool) -> str:
     out = [f"<h2{cls}>Full text: {esc(text.label)}</h2>"]
     for p in text.paragraphs:
         inner = "".join(_html_run(r, text.side) for r in p.runs)
-        tag = "h3" if p.kind is BlockKind.HEADING else 'p class="fulltext"'
+        direction = _dir("".join(r.text for r in p.runs))
+        tag = f"h3{direction}" if p.kind is BlockKind.HEADING else f'p class="fulltext"{direction}'
         prefix = "• " if p.kind is BlockKind.ITEM else ""
         out.append(f"<{tag}>{prefix}{inner}</{tag.split()[0]}>")
     return "\n".join(out)
@@ -850,7 +1102,10 @@ def _html_run(run: Run, side: Side) -> str:
         run.status, ONLY_SYMBOLS[side]
     )
     cls = run.status.value
-    return f'<span class="sym-{cls} small">{sym}</span><span class="{cls}">{esc(run.text)}</span>'
+    return (
+        f'<span class="sym-{cls} small">{sym}</span>'
+        f'<span class="{cls}"><bdi>{esc(run.text)}</bdi></span>'
+    )
 
 
 def _html_provenance(brief: Brief) -> str:

@@ -9,6 +9,7 @@ import numpy as np
 
 from app import align, relations, topics
 from app.align import AlignConfig, Cancelled
+from app.documents import DocumentError
 from app.engines import Bag, Engine, Vectors, lexical_bags, make_engine
 from app.model import Claim, Comparison, Document, Link, Side
 from app.segment import segment
@@ -18,6 +19,10 @@ __all__ = ["Cancelled", "CompareOptions", "compare"]
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
+
+#: Beyond this many claims a side the semantic engine would run for many minutes; such a
+#: text is a book, not an account, and is better compared in parts.
+MAX_CLAIMS = 20_000
 
 # share of the progress bar each stage takes
 _STAGES = {"segment": 2, "embed": 80, "align": 10, "relate": 5, "topics": 3}
@@ -73,6 +78,12 @@ def compare(
     seg(1, 2)
     claims_b = segment(doc_b, Side.B)
     seg(2, 2)
+    for label, claims in (("A", claims_a), ("B", claims_b)):
+        if len(claims) > MAX_CLAIMS:
+            raise DocumentError(
+                f"account {label} is too long to compare: {len(claims):,} claims "
+                f"(the limit is {MAX_CLAIMS:,}; split it into parts)"
+            )
     eng = engine or make_engine(opts.engine)
     texts = [c.text for c in claims_a] + [c.text for c in claims_b]
     sem = eng.embed(texts, rep.stage("embed")) if texts else np.zeros((0, 1), np.float32)

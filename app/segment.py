@@ -8,8 +8,10 @@ trimmed of surrounding whitespace, so ``text[start:end]`` is exactly the claim.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from app.model import BlockKind, Claim, Document, Side
 
@@ -54,27 +56,39 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     end = len(text) if end is None else end
     out: list[Span] = []
     sent_start = start
+    has_words = False  # whether the sentence so far has a word (not just "1." or "a.")
+    checked = start  # how far the sentence has been searched for one
     for m in _END_RE.finditer(text, start, end):
         stop = m.end()
-        if not _is_boundary(text, sent_start, m.start(), stop, end):
+        if not has_words:
+            # search only what is new since the last look (a word can straddle it)
+            has_words = _HEAD_RE.search(text, max(sent_start, checked - 3), m.start()) is not None
+            checked = m.start()
+        if not has_words or not _is_boundary(text, m.start(), stop, end):
             continue
         _append_trimmed(out, text, sent_start, stop)
-        sent_start = stop
+        sent_start = checked = stop
+        has_words = False
     _append_trimmed(out, text, sent_start, end)
     return out
 
 
-def _is_boundary(text: str, sent_start: int, dot: int, stop: int, end: int) -> bool:
-    nxt = text[stop:end].lstrip()
-    if not nxt:
+_HEAD_RE = re.compile(r"[^\W\d_]{2,}|\d{2,}")
+_NON_SPACE_RE = re.compile(r"\S")
+_WORD_BEFORE_RE = re.compile(r"[\w.]{1,40}$")
+
+
+def _is_boundary(text: str, dot: int, stop: int, end: int) -> bool:
+    """Whether the punctuation at ``dot..stop`` ends a sentence. Looks only at a few
+    characters either side, so long texts of odd punctuation stay linear."""
+    first_m = _NON_SPACE_RE.search(text, stop, end)
+    if first_m is None:
         return True
-    head = text[sent_start:dot].strip()
-    if not re.search(r"[^\W\d_]{2,}|\d{2,}", head):  # "1." or "a." list markers
-        return False
+    nxt = text[first_m.start() : min(end, first_m.start() + 60)]
     punct = text[dot:stop]
     if punct.startswith("."):
-        word_m = re.search(r"([\w.]+)$", text[sent_start:dot])
-        word = word_m.group(1).lower() if word_m else ""
+        word_m = _WORD_BEFORE_RE.search(text[max(0, dot - 40) : dot])
+        word = word_m.group(0).lower() if word_m else ""
         next_word = re.match(r"[\"'“‘(\[]*(\w+)", nxt)
         nw = next_word.group(1) if next_word else ""
         if word in ABBREVIATIONS:
@@ -107,23 +121,23 @@ def claim_spans(text: str, sent: Span) -> list[Span]:
     if marker and marker.end() < e:
         s = marker.end()
     cuts = [s]
-    depth_quote = _quote_depth_map(text, s, e)
+    quoted = _Quoted(text, s, e)
     fronted = _fronted_phrase_end(text, s, e)
-    if fronted is not None and not depth_quote.get(fronted - 1, 0):
+    if fronted is not None and fronted - 1 not in quoted:
         cuts.append(fronted)
     for m in _JOINT_RE.finditer(text, cuts[-1], e):
-        if depth_quote.get(m.start(), 0):
+        if m.start() in quoted:
             continue
         cut = m.end()
         participle = m.group().startswith(",") and text[cut : cut + 40].split()[0].endswith("ing")
         if participle:
-            if _words(text, cut, e) < MIN_PARTICIPLE_WORDS:
+            if not _at_least(text, cut, e, MIN_PARTICIPLE_WORDS):
                 continue
         elif m.group().startswith(",") and not _starts_clause(text, cut, e):
             continue
         if (
-            _words(text, cuts[-1], m.start()) >= MIN_CLAIM_WORDS
-            and _words(text, cut, e) >= MIN_CLAIM_WORDS
+            _at_least(text, cuts[-1], m.start(), MIN_CLAIM_WORDS)
+            and _at_least(text, cut, e, MIN_CLAIM_WORDS)
         ):
             cuts.append(cut)
     spans = []
@@ -150,14 +164,14 @@ def _starts_clause(text: str, s: int, e: int) -> bool:
     """Whether the words after a coordinating conjunction form a clause of their own
     ("and the U.S. side should...", "and resulted in...") rather than the last item
     of a list ("..., military, and law enforcement")."""
+    e = min(e, s + _WINDOW)
     stop = re.search(r"[,;:]", text[s:e])
-    words = [w.lower() for w in _WORD_RE.findall(text, s, s + stop.start() if stop else e)]
+    raw = _WORD_RE.findall(text, s, s + stop.start() if stop else e)
+    words = [w.lower() for w in raw]
     if len(words) < MIN_CLAIM_WORDS + 1:
         return False
-    first = words[1]
-    raw_first = _WORD_RE.findall(text, s, e)[1]
+    first, raw_first = words[1], raw[1]
     subjectish = first in _SUBJECT_WORDS or (raw_first[:1].isupper() and first not in ("i",))
-    raw = _WORD_RE.findall(text, s, s + stop.start() if stop else e)
     verbish = any(
         w.lower() in _VERBISH or (len(w) > 4 and w.endswith("ed") and w.islower()) for w in raw[1:]
     )
@@ -179,44 +193,63 @@ def _fronted_phrase_end(text: str, s: int, e: int) -> int | None:
     first = _WORD_RE.match(text, s)
     if not first or first.group().lower() not in _FRONTED_OPENERS:
         return None
-    comma = text.find(", ", s, e)
-    if comma < 0 or _words(text, s, comma) < MIN_FRONTED_WORDS:
+    comma = text.find(", ", s, min(e, s + _WINDOW))
+    if comma < 0 or not _at_least(text, s, comma, MIN_FRONTED_WORDS):
         return None
     rest = comma + 2
-    if _words(text, rest, e) < MIN_CLAIM_WORDS or not _has_verb(text, rest, e):
+    if not _at_least(text, rest, e, MIN_CLAIM_WORDS) or not _has_verb(text, rest, e):
         return None
     return rest
 
 
 def _has_verb(text: str, s: int, e: int) -> bool:
-    raw = _WORD_RE.findall(text, s, e)[:10]
+    raw = _WORD_RE.findall(text, s, min(e, s + _WINDOW))[:10]
     return any(
         w.lower() in _VERBISH or (len(w) > 4 and w.endswith("ed") and w.islower()) for w in raw
     )
 
 
-def _words(text: str, s: int, e: int) -> int:
-    return len(_WORD_RE.findall(text, s, e))
+#: how far the clause tests look ahead (characters): enough for any real clause, and it
+#: keeps a pathological one-sentence megabyte linear
+_WINDOW = 400
 
 
-def _quote_depth_map(text: str, s: int, e: int) -> dict[int, int]:
-    """Positions inside quotation marks (splitting a quote apart reads badly)."""
-    depth = 0
-    out: dict[int, int] = {}
-    straight_open = False
-    for i in range(s, e):
-        ch = text[i]
-        if ch in "“«":
-            depth += 1
-        elif ch in "”»":
-            depth = max(0, depth - 1)
-        elif ch == '"':
-            straight_open = not straight_open
-            depth += 1 if straight_open else -1
-            depth = max(0, depth)
-        if depth:
-            out[i] = depth
-    return out
+def _at_least(text: str, s: int, e: int, n: int) -> bool:
+    """Whether ``text[s:e]`` has ``n`` words or more (stops counting at ``n``)."""
+    return sum(1 for _ in islice(_WORD_RE.finditer(text, s, e), n)) >= n
+
+
+class _Quoted:
+    """The stretches of a sentence inside quotation marks (splitting a quote apart reads
+    badly), as sorted intervals: cheap even for a sentence a megabyte long."""
+
+    def __init__(self, text: str, s: int, e: int) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        depth, straight_open = 0, False
+        for m in _QUOTE_RE.finditer(text, s, e):
+            ch, i = m.group(), m.start()
+            before = depth
+            if ch in "“«":
+                depth += 1
+            elif ch in "”»":
+                depth = max(0, depth - 1)
+            else:
+                straight_open = not straight_open
+                depth = max(0, depth + (1 if straight_open else -1))
+            if before == 0 and depth > 0:
+                self.starts.append(i)
+            elif before > 0 and depth == 0:
+                self.ends.append(i)
+        if len(self.ends) < len(self.starts):
+            self.ends.append(e)
+
+    def __contains__(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.starts, pos) - 1
+        return k >= 0 and pos < self.ends[k]
+
+
+_QUOTE_RE = re.compile(r"[“«”»\"]")
 
 
 def segment(doc: Document, side: Side) -> list[Claim]:

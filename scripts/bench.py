@@ -72,6 +72,7 @@ def main() -> int:
           "< 1.5 GB)")  # fmt: skip
     r = run_child(*write_pair(tmp, 2000), "lexical")
     print(f"lexical engine, 2 x 2000: {r['wall']:.2f} s, peak RSS {r['rss_mb']:.1f} MB")
+    pathological()
     for extra in ("bench_session.py", "bench_export.py", "bench_gui.py"):
         script = ROOT / "scripts" / extra
         if script.exists():
@@ -79,6 +80,28 @@ def main() -> int:
             sys.stdout.flush()
             subprocess.run([sys.executable, str(script)], cwd=ROOT, check=False)
     return 0
+
+
+def pathological() -> None:
+    """Segmentation must stay linear on odd input (it once went cubic on "U.S. " * n)."""
+    from app.documents import from_text
+    from app.model import Side
+    from app.segment import segment
+
+    worst = ("", 0.0)
+    for name, text in {
+        "dotted acronyms": "U.S. " * 100_000,
+        "abbreviations": "Mr. " * 100_000,
+        "list markers": "1. 2. 3. " * 60_000,
+        "quotes": '"' * 200_000 + " text.",
+        "one huge sentence": "the minister agreed, and the people said " * 25_000 + ".",
+        "semicolons": "the minister agreed to go; " * 40_000,
+    }.items():
+        t0 = time.perf_counter()
+        segment(from_text(text), Side.A)
+        took = time.perf_counter() - t0
+        worst = max(worst, (name, took), key=lambda w: w[1])
+    print(f"segmenting ~1 MB of pathological text: worst case {worst[1]:.2f} s ({worst[0]})")
 
 
 def _slope(xs: list[float], ys: list[float]) -> float:

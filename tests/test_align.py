@@ -121,3 +121,14 @@ def test_topics_without_headings_get_short_labels() -> None:
     for t in cmp.topics:
         assert 0 < len(t.label) <= 40 and len(t.label.split()) <= 4
     assert len({t.label for t in cmp.topics}) == len(cmp.topics)
+
+
+def test_an_account_too_long_to_compare_gets_a_clear_message(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from app import comparison
+    from app.documents import DocumentError
+
+    monkeypatch.setattr(comparison, "MAX_CLAIMS", 3)
+    with pytest.raises(DocumentError, match="account A is too long to compare: 4 claims"):
+        compare(from_text(A), from_text(B), CompareOptions(engine="lexical"))
