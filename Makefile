@@ -3,9 +3,12 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
-export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
+# a Linux machine with no display (a server, CI) renders offscreen
+ifeq ($(shell uname -s)$(DISPLAY)$(WAYLAND_DISPLAY),Linux)
+export QT_QPA_PLATFORM ?= offscreen
+endif
 
-.PHONY: install run test lint typecheck eval bench dist dist-check clean
+.PHONY: install run test lint eval bench clean
 
 install: $(STAMP)
 
