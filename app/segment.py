@@ -29,6 +29,13 @@ SENTENCE_STARTERS = frozenset(
 MIN_CLAIM_WORDS = 4
 #: a trailing participle clause splits off only when it is this long
 MIN_PARTICIPLE_WORDS = 6
+#: what follows the participle of a clause ("…, discussing the deal", "…, calling for
+#: talks"); a noun there ("…, pumping stations") means a list item instead
+_PARTICIPLE_OBJECTS = frozenset(
+    """the a an some his her their our its this that these those to with on in for about
+    over into from at by both all any no new what how whether it them him us me up out
+    further more several many each other one two""".split()
+)
 
 _END_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|$)")
 _LIST_MARKER_RE = re.compile(r"\s*(?:[-*•‣–]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|[ivxIVX]{1,4}[.)])\s+")
@@ -129,9 +136,14 @@ def claim_spans(text: str, sent: Span) -> list[Span]:
         if m.start() in quoted:
             continue
         cut = m.end()
-        participle = m.group().startswith(",") and text[cut : cut + 40].split()[0].endswith("ing")
+        ahead = text[cut : cut + 60].split()
+        participle = m.group().startswith(",") and ahead[0].lower().endswith("ing")
         if participle:
-            if not _at_least(text, cut, e, MIN_PARTICIPLE_WORDS):
+            # "discussing the details", not "pumping stations" in a list
+            follows = ahead[1].lower().strip(",;:") if len(ahead) > 1 else ""
+            if follows not in _PARTICIPLE_OBJECTS or not _at_least(
+                text, cut, e, MIN_PARTICIPLE_WORDS
+            ):
                 continue
         elif m.group().startswith(",") and not _starts_clause(text, cut, e):
             continue

@@ -110,3 +110,11 @@ FRONTED_TABLE = [
 @pytest.mark.parametrize(("text", "expected"), FRONTED_TABLE)
 def test_fronted_and_trailing_phrases(text: str, expected: list[str]) -> None:
     assert claims_of(text) == expected
+
+
+def test_an_ing_noun_in_a_list_is_not_a_participle_clause() -> None:
+    text = (
+        "The list also included fuel storage facilities, pumping stations, electricity "
+        "generation and transmission infrastructure and dams."
+    )
+    assert claims_of(text) == [text]
