@@ -104,3 +104,46 @@ def reviewed() -> ReviewState:
 def lexical(text_a: str, text_b: str, label_a: str = "A", label_b: str = "B") -> Comparison:
     return compare(from_text(text_a, label=label_a), from_text(text_b, label=label_b),
                    CompareOptions(engine="lexical"))  # fmt: skip
+
+
+SHARED_A = (
+    "The envoys met in Geneva on 3 May, and they agreed on a ceasefire of 30 days. "
+    "The weather was fine. "
+    "Both sides will exchange 12 prisoners."
+)
+SHARED_B = (
+    "Envoys agreed in Geneva on a ceasefire of 60 days. "
+    "They will exchange 2 prisoners. "
+    "Observers will watch the ceasefire."
+)
+
+
+def shared() -> Comparison:
+    """Links as the core makes them for real readouts: one side of a link holding two
+    claims (neighbours split at ", and", or far apart), and a claim in two links."""
+
+    def claims(side: Side, text: str, pieces: tuple[str, ...]) -> list[Claim]:
+        out, pos = [], 0
+        for i, piece in enumerate(pieces):
+            start = text.index(piece, pos)
+            pos = start + len(piece)
+            out.append(Claim(f"{side.value}{i}", side, start, pos, piece, i, "t1"))
+        return out
+
+    a = claims(Side.A, SHARED_A, ("The envoys met in Geneva on 3 May",
+                                  "they agreed on a ceasefire of 30 days.",
+                                  "The weather was fine.",
+                                  "Both sides will exchange 12 prisoners."))  # fmt: skip
+    b = claims(Side.B, SHARED_B, ("Envoys agreed in Geneva on a ceasefire of 60 days.",
+                                  "They will exchange 2 prisoners.",
+                                  "Observers will watch the ceasefire."))  # fmt: skip
+    links = (
+        Link(("a0", "a1"), ("b0",), Relation.DIFFERS, 0.9,
+             (Difference("duration", "30 days", "60 days"),
+              Difference("date", "3 May", None))),
+        Link(("a1", "a3"), ("b1",), Relation.DIFFERS, 0.6,
+             (Difference("number", "12", "2"),)),
+        Link(("a1",), ("b2",), Relation.SAME, 0.5),
+    )  # fmt: skip
+    return Comparison(from_text(SHARED_A, label="Left"), from_text(SHARED_B, label="Right"),
+                      tuple(a + b), links, (Topic("t1", "Ceasefire"),))  # fmt: skip

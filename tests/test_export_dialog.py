@@ -113,3 +113,53 @@ def test_file_dialog_confirms_overwrite(dialog: ExportDialog, monkeypatch) -> No
     monkeypatch.setattr(QFileDialog, "exec", fake_exec)
     assert dialog.choose_path() is None
     assert seen == {"confirm": True, "suffix": "pdf"}
+
+
+def test_unwritable_folder_is_named_in_the_message(dialog: ExportDialog, tmp_path: Path,
+                                                   monkeypatch) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+    def refuse(*_args: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("ui.pdf_export.atomic_write_bytes", refuse)
+    out = tmp_path / "locked" / "brief.pdf"
+    assert not dialog.export_to(out)
+    box = dialog.message
+    assert box is not None and box.icon() == QMessageBox.Icon.Critical
+    assert f"brief.pdf in {out.parent}" in box.text() and "Permission denied" in box.text()
+    assert not out.exists()
+
+
+def test_selected_topics_are_remembered_by_name(  # type: ignore[no-untyped-def]
+    qtbot, dialog: ExportDialog, tmp_path: Path
+) -> None:
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("md"))
+    dialog.scope_buttons.button(3).setChecked(True)
+    dialog.topic_list.item(1).setCheckState(Qt.CheckState.Checked)
+    assert dialog.export_to(tmp_path / "brief.md")
+    again = ExportDialog(reviewed())
+    qtbot.addWidget(again)
+    assert again.scope() == "topics" and again.options().topics == ("t2",)
+    assert again.export_button.isEnabled()
+
+
+def test_remembered_topics_missing_here_fall_back_to_everything(  # type: ignore[no-untyped-def]
+    qtbot, dialog: ExportDialog
+) -> None:
+    settings = ExportDialog.settings()
+    settings.setValue("scope", "topics")
+    settings.setValue("topics", ["Weather"])
+    settings.sync()
+    again = ExportDialog(reviewed())
+    qtbot.addWidget(again)
+    assert again.scope() == "all" and again.export_button.isEnabled()
+
+
+def test_preview_is_cleared_while_the_options_cannot_make_a_brief(  # type: ignore[no-untyped-def]
+    qtbot, dialog: ExportDialog
+) -> None:
+    qtbot.waitUntil(lambda: dialog.preview_image.pixmap() is not None
+                    and not dialog.preview_image.pixmap().isNull(), timeout=3000)  # fmt: skip
+    dialog.scope_buttons.button(3).setChecked(True)  # selected topics, none ticked
+    dialog.update_preview()
+    assert dialog.preview_image.pixmap().isNull()
+    assert dialog.preview_note.text() == "Tick at least one topic."

@@ -166,3 +166,43 @@ def test_readout_sized_pair_is_fast(qapp) -> None:
     data, _pages = render_pdf(state, BriefOptions(full_texts=True))
     assert time.perf_counter() - start < 2.0
     assert data.startswith(b"%PDF")
+
+
+def test_a_table_that_goes_on_repeats_its_header(qapp, tmp_path: Path) -> None:
+    out = tmp_path / "long.pdf"
+    pages = export_pdf(hand_made_long(90), BriefOptions(provenance=False), out)
+    texts = page_texts(load(out, qapp))
+    assert pages > 2
+    for n, text in enumerate(texts[1:], 2):
+        # the labels above the two columns, again at the top of every page of the table
+        assert re.match(r"Left Right [✓≠]", text), (n, text[:60])
+
+
+def test_a_short_table_is_not_split(qapp) -> None:
+    from PySide6.QtGui import QTextDocument, QTextTable
+
+    from ui.pdf_export import page_tops
+
+    doc = QTextDocument()
+    rows = "".join(f"<tr><td>key {i}</td><td>value {i}</td></tr>" for i in range(8))
+    doc.setHtml("<p>filler</p>" * 40 + f"<table>{rows}</table>")
+    doc.setTextWidth(400)
+    table = next(f for f in doc.rootFrame().childFrames() if isinstance(f, QTextTable))
+    box = doc.documentLayout().frameBoundingRect(table)
+    for height in (box.bottom() - 20, box.bottom() - box.height() / 2):
+        tops = page_tops(doc, height)
+        assert len(tops) == 2
+        assert not any(box.top() + 1 < t < box.bottom() - 1 for t in tops), (height, tops)
+
+
+def test_header_of_a_right_to_left_title_reads_left_to_right(qapp, tmp_path: Path) -> None:
+    from PySide6.QtCore import QPointF
+
+    cmp = lexical("Talks were held in Cairo on 3 May.", "Talks were held in Cairo on 5 May.",
+                  "الخارجية", "Reuters")  # fmt: skip
+    out = tmp_path / "rtl.pdf"
+    export_pdf(cmp, BriefOptions(), out)
+    doc = load(out, qapp)
+    # the header's first words on the left: the brief's title as written, Arabic first
+    left = doc.getSelection(0, QPointF(50, 38), QPointF(60, 50)).text()
+    assert "and" not in left and re.search("[\u0600-\u06ff]", left), left

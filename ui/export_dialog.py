@@ -211,6 +211,8 @@ class ExportDialog(QDialog):
         index = self.format_box.findData(s.value("format", "pdf"))
         self.format_box.setCurrentIndex(max(index, 0))
         scope = str(s.value("scope", "all"))
+        if scope == "topics" and not self._tick_topics(_as_list(s.value("topics", []))):
+            scope = "all"  # topics are per comparison: none of the last ones is here
         for button in self.scope_buttons.buttons():
             button.setChecked(button.property("scope") == scope)
         if self.scope_buttons.checkedButton() is None:
@@ -221,10 +223,24 @@ class ExportDialog(QDialog):
         self.page_box.setCurrentText(str(s.value("page_size", "A4")))
         self.landscape_box.setCurrentIndex(1 if _as_bool(s.value("landscape", False)) else 0)
 
+    def _tick_topics(self, labels: list[str]) -> int:
+        """Tick the topics with these labels (the last export's); how many were found."""
+        wanted = {label.casefold() for label in labels}
+        found = 0
+        for i in range(self.topic_list.count()):
+            item = self.topic_list.item(i)
+            if item.text().casefold() in wanted:
+                item.setCheckState(Qt.CheckState.Checked)
+                found += 1
+        return found
+
     def _remember(self, folder: Path | None = None) -> None:
         s = self.settings()
         s.setValue("format", self.format())
         s.setValue("scope", self.scope())
+        ticked = (self.topic_list.item(i) for i in range(self.topic_list.count()))
+        s.setValue("topics", [it.text() for it in ticked
+                              if it.checkState() == Qt.CheckState.Checked])  # fmt: skip
         for key, box in self.section_boxes.items():
             s.setValue(key, box.isChecked())
         s.setValue("page_size", self.page_box.currentText())
@@ -242,6 +258,9 @@ class ExportDialog(QDialog):
     def update_preview(self) -> None:
         problem = self._problem()
         if problem:
+            # no stale page: the preview would show a brief that cannot be exported
+            self.preview_image.clear()
+            self.preview_text.clear()
             self.preview_note.setText(problem)
             return
         brief = build_brief(self._state, self.options())
@@ -257,8 +276,11 @@ class ExportDialog(QDialog):
         self._pdf_buffer.setData(QByteArray(data))
         self._pdf_buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self._pdf.load(self._pdf_buffer)
-        size = self._pdf.pagePointSize(0).toSize().scaled(
-            self.preview_image.size() - QSize(16, 16), Qt.AspectRatioMode.KeepAspectRatio)
+        size = (
+            self._pdf.pagePointSize(0)
+            .toSize()
+            .scaled(self.preview_image.size() - QSize(16, 16), Qt.AspectRatioMode.KeepAspectRatio)
+        )
         page = self._pdf.render(0, size * self.devicePixelRatioF())
         paper = QImage(page.size(), QImage.Format.Format_RGB32)  # pages render transparent
         paper.fill(Qt.GlobalColor.white)
@@ -308,7 +330,9 @@ class ExportDialog(QDialog):
         except (OSError, BriefError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             self._tell(QMessageBox.Icon.Critical, "The brief was not exported",
-                       f"Could not write {path.name}:\n{reason}", path=None)  # fmt: skip
+                       f"Could not write {path.name} in {path.parent}:\n{reason}.\n\n"
+                       "Choose another folder, or check that you may write to this one.",
+                       path=None)  # fmt: skip
             return False
         finally:
             QApplication.restoreOverrideCursor()
@@ -334,6 +358,15 @@ def _open(path: Path) -> None:
 
 def _safe(name: str) -> str:
     return "".join(ch if ch.isalnum() or ch in " -_." else "_" for ch in name).strip() or "brief"
+
+
+def _as_list(value: object) -> list[str]:
+    # QSettings gives back a one-item list as a plain string, and no list as None
+    if value is None or value == "":
+        return []
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value] if isinstance(value, (list, tuple)) else []
 
 
 def _as_bool(value: object) -> bool:

@@ -13,6 +13,7 @@ import os
 import re
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
@@ -121,7 +122,8 @@ def _paint(brief: Brief, device: QIODevice, first_page_only: bool = False) -> in
 
     doc = layout_document(brief, writer, width)
     body_height = height - header - footer
-    tops = page_tops(doc, body_height)
+    layout = paginate(doc, body_height)
+    tops = [page.top for page in layout]
     pages = len(tops)
 
     painter = QPainter(writer)
@@ -134,18 +136,31 @@ def _paint(brief: Brief, device: QIODevice, first_page_only: bool = False) -> in
             if page:
                 writer.newPage()
             bottom = tops[page + 1] if page + 1 < pages else top + body_height
-            painter.save()
-            painter.translate(0, header - top)
-            # one device pixel short, so a line that starts exactly at the cut is not
-            # drawn (clipped, but its text would still be in the page) on this page too
-            ctx.clip = QRectF(0, top, width, bottom - top - 1)
-            painter.setClipRect(ctx.clip)
-            doc.documentLayout().draw(painter, ctx)
-            painter.restore()
+            y = header
+            head = layout[page].head
+            if head is not None:  # a table goes on: its header row first, again
+                _draw_slice(painter, doc, ctx, width, head[0], head[1], y)
+                y += head[1] - head[0]
+            _draw_slice(painter, doc, ctx, width, top, bottom, y)
             _header_footer(painter, brief, page + 1, pages, width, height, mm)
     finally:
         painter.end()
     return pages
+
+
+def _draw_slice(
+    painter: QPainter, doc: QTextDocument, ctx: QAbstractTextDocumentLayout.PaintContext,
+    width: float, top: float, bottom: float, y: float,
+) -> None:  # fmt: skip
+    """Paint the stretch ``top``..``bottom`` of the document's column at ``y`` on the page."""
+    painter.save()
+    painter.translate(0, y - top)
+    # one device pixel short, so a line that starts exactly at the cut is not drawn
+    # (clipped, but its text would still be in the page) on this page too
+    ctx.clip = QRectF(0, top, width, bottom - top - 1)
+    painter.setClipRect(ctx.clip)
+    doc.documentLayout().draw(painter, ctx)
+    painter.restore()
 
 
 def layout_document(brief: Brief, device: QPaintDevice, width: float) -> QTextDocument:
@@ -169,23 +184,55 @@ def scale_pixels(html: str, factor: float) -> str:
     return re.sub(r'\b(cellpadding|cellspacing)="(\d+)"', scaled, html)
 
 
+#: A table without a header row shorter than this share of a page is never split (the
+#: legend, provenance, a short list of omissions): it moves to the next page whole. A
+#: table with a header row may go on over a page: the header is repeated.
+KEEP_TOGETHER = 0.25
+
+
+class Page(NamedTuple):
+    """Where a page starts in the document's column, and, when it starts inside a table
+    with a header row, that header's stretch of the column (painted again on top)."""
+
+    top: float
+    head: tuple[float, float] | None = None
+
+
+class TableHead(NamedTuple):
+    top: float  # the table's top
+    bottom: float  # the table's bottom
+    head_bottom: float  # where its header row ends and the first body row starts
+
+
 def page_tops(doc: QTextDocument, height: float) -> list[float]:
-    """Where each page starts in the document's one long column.
+    """Where each page starts in the document's one long column (see ``paginate``)."""
+    return [page.top for page in paginate(doc, height)]
+
+
+def paginate(doc: QTextDocument, height: float) -> list[Page]:
+    """The pages of the document's one long column.
 
     Qt's own pagination lets a line straddle a page break now and then (after a table),
     so we cut the column ourselves: never through a line of text or a table row (unless
-    it is most of a page tall), never just after a heading, and always before a block
-    that asks for a page break. A cut above a table row moves up by the row's padding,
-    so the row's background starts on the new page rather than peeking out below.
+    it is most of a page tall), never through a short table, never just after a
+    heading, and always before a block that asks for a page break. A cut above a table
+    row moves up by the row's padding, so the row's background starts on the new page
+    rather than peeking out below. A page that starts inside a table with a header row
+    repeats that row (the account labels above the two columns) and has that much less
+    room.
     """
-    lines, leads, headings, forced = _line_map(doc)
+    lines, leads, headings, forced, heads = _line_map(doc, height)
     tops_of_lines = [t for t, _b in lines]
     total = doc.size().height()
-    tops = [0.0]
-    while tops[-1] + height < total - 0.5:
-        start = tops[-1]
-        cut = start + height
-        floor = start + height * 0.35  # never leave a page less than a third full
+    pages = [Page(0.0)]
+    while True:
+        start = pages[-1].top
+        head = pages[-1].head
+        room = height - (head[1] - head[0] if head else 0.0)
+        if start + room >= total - 0.5:
+            break
+        cut = start + room
+        floor = start + room * 0.35  # never leave a page less than a third full
         breaks = [f for f in forced if start < f < cut]
         if breaks:
             cut = min(breaks)
@@ -193,20 +240,30 @@ def page_tops(doc: QTextDocument, height: float) -> list[float]:
             cut = _cut_between_lines(lines, tops_of_lines, cut, floor)
             cut = _keep_with_next(headings, lines, tops_of_lines, cut, floor)
             cut -= leads.get(cut, 0.0)
-        tops.append(cut)
-    while len(tops) > 1 and tops[-1] >= total - 0.5:
-        tops.pop()
-    return tops
+        if cut <= start + 0.5:  # nothing fits (cannot happen with sane sizes): move on
+            cut = start + room
+        pages.append(Page(cut, _head_at(heads, cut)))
+    return pages
+
+
+def _head_at(heads: list[TableHead], y: float) -> tuple[float, float] | None:
+    for t in heads:
+        if t.head_bottom - 0.5 <= y < t.bottom - 0.5:
+            return (t.top, t.head_bottom)
+    return None
 
 
 Spans = list[tuple[float, float]]
 
 
-def _line_map(doc: QTextDocument) -> tuple[Spans, dict[float, float], set[float], list[float]]:
+def _line_map(
+    doc: QTextDocument, height: float = float("inf")
+) -> tuple[Spans, dict[float, float], set[float], list[float], list[TableHead]]:
     """What must not be cut, as (top, bottom) of text in document coordinates, sorted:
-    every line, and every table row (a pair's detail row and a header row go with their
-    neighbour); the padding above each row's text; the tops of heading lines; the tops
-    of blocks that force a page break."""
+    every line, every table row (a pair's detail row and a header row go with their
+    neighbour) and every short table without a header (``KEEP_TOGETHER``); the padding
+    above each row's text; the tops of heading lines; the tops of blocks that force a
+    page break; the tables with a header row."""
     layout = doc.documentLayout()
     lines: Spans = []
     headings: set[float] = set()
@@ -226,23 +283,31 @@ def _line_map(doc: QTextDocument) -> tuple[Spans, dict[float, float], set[float]
         if fmt.pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore and rect.top():
             forced.append(rect.top())
         block = block.next()
-    rows, leads = _table_rows(doc)
+    rows, leads, heads = _table_rows(doc, height)
     lines.extend(rows)
     lines.sort()
-    return lines, leads, headings, forced
+    return lines, leads, headings, forced, heads
 
 
-def _table_rows(doc: QTextDocument) -> tuple[Spans, dict[float, float]]:
+def _table_rows(
+    doc: QTextDocument, height: float = float("inf")
+) -> tuple[Spans, dict[float, float], list[TableHead]]:
     """Each table row's text (with a detail row below it, or a header row above) as
-    (top, bottom); and per row top, how far above it the row itself starts."""
+    (top, bottom), and each short table without a header (``KEEP_TOGETHER``) whole;
+    per row top, how far above it the row itself starts; the tables with header rows."""
     layout = doc.documentLayout()
     out: Spans = []
     leads: dict[float, float] = {}
+    heads: list[TableHead] = []
     for frame in doc.rootFrame().childFrames():
         if not isinstance(frame, QTextTable):
             continue
-        spans: dict[int, list[float]] = {}
+        box = layout.frameBoundingRect(frame)
         headers = frame.format().headerRowCount()
+        if not headers and box.height() < KEEP_TOGETHER * height:
+            out.append((box.top(), box.bottom()))
+        spans: dict[int, list[float]] = {}
+        head_bottom = float("-inf")
         for row in range(frame.rows()):
             first = frame.cellAt(row, 0)
             continuation = row > 0 and first.firstPosition() == first.lastPosition()
@@ -254,8 +319,16 @@ def _table_rows(doc: QTextDocument) -> tuple[Spans, dict[float, float]]:
                 while block.isValid() and block.position() <= cell.lastPosition():
                     rect = layout.blockBoundingRect(block)
                     span[0], span[1] = min(span[0], rect.top()), max(span[1], rect.bottom())
+                    if row < headers:
+                        head_bottom = max(head_bottom, rect.bottom())
                     block = block.next()
         rows = sorted((t, b) for t, b in spans.values() if t < b)
+        if headers and frame.rows() > headers:
+            # the header ends halfway between its text and the first body row's text
+            body = frame.cellAt(headers, 0).firstCursorPosition().block()
+            body_top = layout.blockBoundingRect(body).top()
+            if head_bottom < body_top:
+                heads.append(TableHead(box.top(), box.bottom(), (head_bottom + body_top) / 2))
         # Cells share their padding evenly: a row edge lies halfway between the text of
         # one row and the next (and the first row starts at the table's own top).
         previous: float | None = None
@@ -266,7 +339,7 @@ def _table_rows(doc: QTextDocument) -> tuple[Spans, dict[float, float]]:
                 leads[top] = max(0.0, (top - previous) / 2)
             previous = bottom
         out.extend(rows)
-    return out, leads
+    return out, leads, heads
 
 
 def _cut_between_lines(
@@ -298,6 +371,8 @@ def _keep_with_next(
 def _header_footer(
     p: QPainter, brief: Brief, page: int, pages: int, width: float, height: float, mm: float
 ) -> None:
+    # the brief's own words are English: a right-to-left title must not flip the header
+    p.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
     font = body_font()
     font.setPointSizeF(7.5)
     p.setFont(font)
