@@ -37,7 +37,9 @@ _PARTICIPLE_OBJECTS = frozenset(
     further more several many each other one two""".split()
 )
 
-_END_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|$)")
+# sentence ends: Latin-style stops before a space; Arabic "؟" and "۔" likewise; the CJK
+# full-width stops need no space after them
+_END_RE = re.compile(r"[.!?…؟۔]+[\"'”’»)\]]*(?=\s|$)|[。！？]+[”’」』）]*")
 _LIST_MARKER_RE = re.compile(r"\s*(?:[-*•‣–]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|[ivxIVX]{1,4}[.)])\s+")
 _HEADING_MARK_RE = re.compile(r"#{1,6}\s+")
 _WORD_RE = re.compile(r"\w+(?:[’'.-]\w+)*")
@@ -107,7 +109,14 @@ def _is_boundary(text: str, dot: int, stop: int, end: int) -> bool:
         if word.isdigit() and nxt[:1].isdigit():  # 2.5 handled by regex; "No. 2" above
             return False
     first = nxt[0]
-    return first.isupper() or first.isdigit() or first in "\"'“‘«([–—-" or not first.isalpha()
+    caseless = first.isalpha() and first.lower() == first.upper()  # Arabic, CJK, Hebrew...
+    return (
+        first.isupper()
+        or caseless
+        or first.isdigit()
+        or first in "\"'“‘«([–—-"
+        or not first.isalpha()
+    )
 
 
 def _append_trimmed(out: list[Span], text: str, s: int, e: int) -> None:

@@ -163,3 +163,22 @@ def test_preview_is_cleared_while_the_options_cannot_make_a_brief(  # type: igno
     dialog.update_preview()
     assert dialog.preview_image.pixmap().isNull()
     assert dialog.preview_note.text() == "Tick at least one topic."
+
+
+@pytest.mark.gui
+def test_a_cancelled_pdf_export_writes_nothing(tmp_path, qtbot):  # type: ignore[no-untyped-def]
+    """Long PDFs show page progress with Cancel; cancelling leaves no file behind."""
+    from ui import pdf_export
+
+    target = tmp_path / "brief.pdf"
+    seen: list[tuple[int, int]] = []
+
+    def stop_at_once(done: int, total: int) -> bool:
+        seen.append((done, total))
+        return False
+
+    with pytest.raises(pdf_export.ExportCancelled):
+        pdf_export.export_pdf(reviewed(), None, target, stop_at_once)
+    assert seen and seen[0][0] == 0 and seen[0][1] >= 1
+    assert not target.exists()
+    assert list(tmp_path.iterdir()) == []

@@ -118,3 +118,17 @@ def test_an_ing_noun_in_a_list_is_not_a_participle_clause() -> None:
         "generation and transmission infrastructure and dams."
     )
     assert claims_of(text) == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("قال الوزير إن المحادثات كانت مثمرة. وأضاف أن الجانبين اتفقا على اللقاء مجددا.",
+         ["قال الوزير إن المحادثات كانت مثمرة.", "وأضاف أن الجانبين اتفقا على اللقاء مجددا."]),
+        ("双方同意恢复谈判。会谈持续了两个小时。", ["双方同意恢复谈判。", "会谈持续了两个小时。"]),
+        ("Министр заявил, что переговоры прошли успешно. Стороны договорились о встрече.",
+         ["Министр заявил, что переговоры прошли успешно.", "Стороны договорились о встрече."]),
+    ],
+)  # fmt: skip
+def test_sentences_in_other_scripts(text: str, expected: list[str]) -> None:
+    assert [text[s.start : s.end] for s in sentences(text)] == expected

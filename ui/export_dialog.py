@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
+    QProgressDialog,
     QPushButton,
     QRadioButton,
     QStackedWidget,
@@ -40,7 +41,13 @@ from app.brief import (
     render_markdown,
 )
 from app.review import ReviewState
-from ui.pdf_export import export_html, export_markdown, export_pdf, render_pdf
+from ui.pdf_export import (
+    ExportCancelled,
+    export_html,
+    export_markdown,
+    export_pdf,
+    render_pdf,
+)
 
 FORMATS = {"pdf": ("PDF", "PDF documents (*.pdf)"), "html": ("HTML", "Web pages (*.html *.htm)"),
            "md": ("Markdown", "Markdown (*.md)")}  # fmt: skip
@@ -323,10 +330,17 @@ class ExportDialog(QDialog):
 
     def export_to(self, path: Path) -> bool:
         """Write the brief to ``path`` (atomically) and say how it went."""
-        writer = {"pdf": export_pdf, "html": export_html, "md": export_markdown}[self.format()]
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        progress = _PageProgress(self)
         try:
-            writer(self._state, self.options(), path)
+            if self.format() == "pdf":
+                export_pdf(self._state, self.options(), path, progress)
+            elif self.format() == "html":
+                export_html(self._state, self.options(), path)
+            else:
+                export_markdown(self._state, self.options(), path)
+        except ExportCancelled:
+            return False
         except (OSError, BriefError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             self._tell(QMessageBox.Icon.Critical, "The brief was not exported",
@@ -335,6 +349,7 @@ class ExportDialog(QDialog):
                        path=None)  # fmt: skip
             return False
         finally:
+            progress.close()
             QApplication.restoreOverrideCursor()
         self._remember(path.parent)
         self._tell(QMessageBox.Icon.Information, "Brief exported", f"Saved {path}", path=path)
@@ -350,6 +365,29 @@ class ExportDialog(QDialog):
             box.finished.connect(self.accept)
         self.message = box
         box.open()
+
+
+class _PageProgress:
+    """A progress dialog with Cancel for long PDFs (it shows after half a second), and
+    the page painter's callback that keeps the window repainting."""
+
+    def __init__(self, parent: QWidget) -> None:
+        self._dialog = QProgressDialog("Writing the PDF…", "Cancel", 0, 1, parent)
+        self._dialog.setWindowTitle("Export")
+        self._dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self._dialog.setMinimumDuration(500)
+        self._dialog.setAutoClose(False)
+        self._dialog.setAutoReset(False)
+
+    def __call__(self, done: int, total: int) -> bool:
+        self._dialog.setMaximum(max(1, total))
+        self._dialog.setLabelText(f"Writing page {done + 1} of {total}…")
+        self._dialog.setValue(done)
+        QApplication.processEvents()
+        return not self._dialog.wasCanceled()
+
+    def close(self) -> None:
+        self._dialog.close()
 
 
 def _open(path: Path) -> None:

@@ -12,6 +12,7 @@ import bisect
 import os
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
@@ -95,8 +96,19 @@ def page_layout(options: BriefOptions) -> QPageLayout:
     return QPageLayout(size, orientation, MARGINS_MM, QPageLayout.Unit.Millimeter)
 
 
+#: ``progress(pages_done, pages)`` while pages are painted; return False to stop.
+PageProgress = Callable[[int, int], bool]
+
+
+class ExportCancelled(Exception):
+    """The user stopped a PDF export; nothing was written."""
+
+
 def render_pdf(
-    source: Source, options: BriefOptions | None = None, first_page_only: bool = False
+    source: Source,
+    options: BriefOptions | None = None,
+    first_page_only: bool = False,
+    progress: PageProgress | None = None,
 ) -> tuple[bytes, int]:
     """The brief as PDF bytes, and its page count (``first_page_only``: for a preview, a
     PDF of page 1 alone, still numbered "1 of N")."""
@@ -104,13 +116,18 @@ def render_pdf(
     brief = _brief(source, options)
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    pages = _paint(brief, buffer, first_page_only)
+    pages = _paint(brief, buffer, first_page_only, progress)
     buffer.close()
     data: QByteArray = buffer.data()
     return bytes(data.data()), pages
 
 
-def _paint(brief: Brief, device: QIODevice, first_page_only: bool = False) -> int:
+def _paint(
+    brief: Brief,
+    device: QIODevice,
+    first_page_only: bool = False,
+    progress: PageProgress | None = None,
+) -> int:
     writer = QPdfWriter(device)
     writer.setResolution(RESOLUTION)
     writer.setPageLayout(page_layout(brief.options))
@@ -133,6 +150,8 @@ def _paint(brief: Brief, device: QIODevice, first_page_only: bool = False) -> in
         palette.setColor(QPalette.ColorRole.Text, QColor(INK))
         ctx.palette = palette
         for page, top in enumerate(tops[:1] if first_page_only else tops):
+            if progress is not None and not progress(page, pages):
+                raise ExportCancelled
             if page:
                 writer.newPage()
             bottom = tops[page + 1] if page + 1 < pages else top + body_height
@@ -400,9 +419,15 @@ def _header_footer(
                f"Page {page} of {pages}")  # fmt: skip
 
 
-def export_pdf(source: Source, options: BriefOptions | None, path: str | Path) -> int:
-    """Write the brief as a PDF at ``path`` (atomically); returns the page count."""
-    data, pages = render_pdf(source, options)
+def export_pdf(
+    source: Source,
+    options: BriefOptions | None,
+    path: str | Path,
+    progress: PageProgress | None = None,
+) -> int:
+    """Write the brief as a PDF at ``path`` (atomically); returns the page count. Raises
+    ExportCancelled, writing nothing, when ``progress`` asks to stop."""
+    data, pages = render_pdf(source, options, progress=progress)
     atomic_write_bytes(Path(path), data)
     return pages
 
