@@ -43,6 +43,12 @@ class Actions(QObject):
             "Mark as &Differs", "Ctrl+Shift+2", "not-equal-variant", "The two claims differ"
         )
         self.clear_selection = new("Clear Selection", None, None)
+        self.realign = new(
+            "&Re-align…",
+            "Ctrl+Shift+R",
+            "refresh",
+            "Align again with another engine or corrected text, keeping edits and notes",
+        )
         # View
         self.filter_all = new("&All", "Alt+1", None, "Show every claim")
         self.filter_differences = new("&Differences", "Alt+2", None, "Show only claims that differ")
@@ -134,6 +140,7 @@ class Actions(QObject):
             self.add_next_claim,
             self.focus_other_pane,
             self.clear_selection,
+            self.realign,
         ]
 
     # -- menus and toolbar -------------------------------------------------------------------
@@ -146,6 +153,8 @@ class Actions(QObject):
         edit.addActions([self.find])
         edit.addSeparator()
         edit.addActions([self.link, self.unlink, self.mark_same, self.mark_differs])
+        edit.addSeparator()
+        edit.addAction(self.realign)
         view = bar.addMenu("&View")
         view.addActions([self.filter_all, self.filter_differences, self.filter_omissions])
         view.addAction(self.only_topic)

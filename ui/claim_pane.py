@@ -182,7 +182,7 @@ class ClaimPane(QTextEdit):
                 continue
             i = self.index[cid]
             colour = QColor(strong[self._status[i].value])
-            colour.setAlpha(110 if cid in self._selected else 60)
+            colour.setAlpha(110 if cid in self._selected else 85)
             extras.append(self._extra(self.starts[i], self.ends[i], colour))
         find_colour = QColor("#F0E442")
         find_colour.setAlpha(150 if self.dark else 200)

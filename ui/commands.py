@@ -1,4 +1,5 @@
-"""Undoable corrections: each command swaps whole Comparison values, before and after."""
+"""Undoable corrections: each command swaps whole values (a Comparison, or the whole
+ReviewState for a re-alignment), before and after."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from PySide6.QtGui import QUndoCommand
 from app import edits
 from app.edits import Edit
 from app.model import Comparison
+from app.review import ReviewState
 
 #: puts a comparison and the list of edits that produced it into the window
 Install = Callable[[Comparison, tuple[Edit, ...]], None]
@@ -37,3 +39,25 @@ class EditCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._install(self.before, self._done)
+
+
+class ReviewCommand(QUndoCommand):
+    """Swaps the whole ReviewState (comparison, edits, notes, flags): a re-alignment, whose
+    undo must bring back the notes of the old claims as well as the old links."""
+
+    def __init__(
+        self,
+        text: str,
+        before: ReviewState,
+        after: ReviewState,
+        install: Callable[[ReviewState], None],
+    ) -> None:
+        super().__init__(text)
+        self.before, self.after = before, after
+        self._install = install
+
+    def redo(self) -> None:
+        self._install(self.after)
+
+    def undo(self) -> None:
+        self._install(self.before)

@@ -6,10 +6,11 @@ from collections.abc import Iterable
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from app.model import Comparison, Document, Side
 from ui.claim_pane import ClaimPane
+from ui.elided_label import ElidedLabel
 from ui.find_bar import FindBar
 from ui.legend import Legend
 from ui.link_map import LinkMap
@@ -21,10 +22,12 @@ class PaneHeader(QWidget):
 
     def __init__(self, side: Side, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = QLabel()
+        self.title = ElidedLabel()
         self.title.setObjectName("paneTitle")
         self.detail = QLabel()
         self.detail.setObjectName("paneDetail")
+        # a long source name or URL is cut at the pane's edge rather than widening the window
+        self.detail.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.detail.setOpenExternalLinks(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         layout = QVBoxLayout(self)
@@ -36,12 +39,14 @@ class PaneHeader(QWidget):
 
     def set_document(self, doc: Document, claims: int, only: int) -> None:
         letter = self.side.value.upper()
-        self.title.setText(f"{letter} · {doc.label or 'Untitled'}")
+        self.title.set_full_text(f"{letter} · {doc.label or 'Untitled'}")
         bits = [escape(b) for b in (doc.source, doc.date) if b]
         if doc.url:
             bits.append(f'<a href="{escape(doc.url, quote=True)}">{escape(doc.url)}</a>')
         bits.append(f"{claims} claims, {only} only here")
         self.detail.setText(" · ".join(bits))
+        plain = [b for b in (doc.source, doc.date, doc.url) if b]
+        self.detail.setToolTip("\n".join(plain))
 
 
 GUTTER_PAD = 14

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.model import Comparison, Difference, Link, Side, Status
 from ui import theme
+from ui.elided_label import ElidedLabel
 
 KIND_NAMES = {
     "number": "Number",
@@ -85,7 +86,7 @@ class DetailPanel(QFrame):
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.heading.setWordWrap(True)
         self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.side_titles = {s: QLabel() for s in Side}
+        self.side_titles = {s: ElidedLabel() for s in Side}
         self.texts = {s: QTextBrowser() for s in Side}
         for side, browser in self.texts.items():
             browser.setFrameShape(QFrame.Shape.NoFrame)
@@ -98,6 +99,8 @@ class DetailPanel(QFrame):
         self.differences.setObjectName("detailDifferences")
         self.buttons = QHBoxLayout()
         self.buttons.setSpacing(2)
+        self.tool_buttons: list[QToolButton] = []
+        self._text_width = 0
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addLayout(self.buttons)
@@ -122,11 +125,45 @@ class DetailPanel(QFrame):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             button.setAutoRaise(True)
             self.buttons.addWidget(button)
+            self.tool_buttons.append(button)
+        self._fit_buttons()
+
+    def _fit_buttons(self) -> None:
+        """Buttons with their text when there is room, icons only (with tooltips) when the
+        panel is narrow, so that the heading keeps room to say what is selected."""
+        if not self.tool_buttons:
+            return
+        style = Qt.ToolButtonStyle
+        if self._text_width == 0:  # measured once, with text
+            self._text_width = sum(b.sizeHint().width() for b in self.tool_buttons)
+        room = self.width() - self.heading.fontMetrics().horizontalAdvance("M" * 26)
+        chosen = (
+            style.ToolButtonTextBesideIcon if self._text_width <= room else style.ToolButtonIconOnly
+        )
+        for button in self.tool_buttons:
+            button.setToolButtonStyle(chosen)
+
+    # Qt API
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_buttons()
+
+    def _claims_html(self, texts: list[str], needles: list[tuple[str, bool]]) -> str:
+        """Each claim of the side as its own numbered paragraph when there are several, so
+        that claims far apart in the account do not read as one sentence."""
+        parts = [marked_html(t, mark_ranges(t, needles), self.dark) for t in texts]
+        if len(parts) == 1:
+            return parts[0]
+        muted = theme.muted_text(self.dark)
+        return "".join(
+            f'<p style="margin: 0 0 4px 0;"><span style="color:{muted};">{i}.</span> {part}</p>'
+            for i, part in enumerate(parts, 1)
+        )
 
     def show_nothing(self) -> None:
         self.heading.setText("<b>No claim selected</b>")
         for side in Side:
-            self.side_titles[side].setText("")
+            self.side_titles[side].set_full_text("")
             self.texts[side].setHtml("")
         self.texts[Side.A].setPlaceholderText(
             "Click a claim to see it next to its counterpart. F7 jumps to the next difference, "
@@ -141,7 +178,7 @@ class DetailPanel(QFrame):
         status = cmp.status(claim_id)
         for side in Side:
             doc = cmp.document(side)
-            self.side_titles[side].setText(f"{side.value.upper()} · {escape(doc.label)}")
+            self.side_titles[side].set_full_text(f"{side.value.upper()} · {doc.label}")
         self.texts[Side.A].setPlaceholderText("")
         colour = theme.highlight_colours(self.dark)[status.value]
         head = (
@@ -156,18 +193,29 @@ class DetailPanel(QFrame):
             )
             self.differences.setText("")
             return
-        extra = f" &nbsp;·&nbsp; {other_links} more link(s)" if other_links else ""
+        more = "1 more link" if other_links == 1 else f"{other_links} more links"
+        extra = f" &nbsp;·&nbsp; {more}" if other_links else ""
         manual = " &nbsp;·&nbsp; corrected by hand" if link.manual else ""
         self.heading.setText(f"{head} &nbsp;·&nbsp; match score {link.score:.2f}{manual}{extra}")
         for side in Side:
-            text = " ".join(cmp.claim_by_id[c].text for c in link.side_ids(side))
-            needles = [
-                (d.a if side is Side.A else d.b, d.kind != "phrase") for d in link.differences
-            ]
-            needles = [(n, strong) for n, strong in needles if n]
-            self.texts[side].setHtml(marked_html(text, mark_ranges(text, needles), self.dark))
+            needles: list[tuple[str, bool]] = []
+            for d in link.differences:
+                wording = d.a if side is Side.A else d.b
+                if wording:
+                    needles.append((wording, d.kind != "phrase"))
+            texts = [cmp.claim_by_id[c].text for c in link.side_ids(side)]
+            self.texts[side].setHtml(self._claims_html(texts, needles))
+            if len(texts) > 1:  # one claim here answers several there: say so in the title
+                label = cmp.document(side).label
+                self.side_titles[side].set_full_text(
+                    f"{side.value.upper()} · {label} · {len(texts)} claims"
+                )
         diffs = [describe(d) for d in link.differences if d.kind != "phrase"]
         phrases = sum(1 for d in link.differences if d.kind == "phrase")
         if phrases:
-            diffs.append(f"{phrases} wording difference(s) underlined")
+            diffs.append(
+                "1 wording difference underlined"
+                if phrases == 1
+                else f"{phrases} wording differences underlined"
+            )
         self.differences.setText(" &nbsp;&nbsp; ".join(diffs) or "The wording matches closely.")

@@ -18,18 +18,35 @@ from app.review import ReviewState
 SESSION_FILTER = "Parallax sessions (*.parallax);;All files (*)"
 
 
-def about(parent: QWidget, cmp: Comparison | None) -> None:
-    engine = "none yet (no comparison open)"
+def engine_summary(cmp: Comparison | None, choice: str = "auto") -> str:
+    """Which engine matched the open comparison, and which one a new comparison would use."""
+    from app.engines import semantic_problem
+
+    problem = semantic_problem()
+    if choice == "lexical":
+        next_one = "by shared words (lexical), as chosen"
+    elif problem is None:
+        next_one = "by meaning (semantic, all-MiniLM-L6-v2)"
+    else:
+        next_one = f"by shared words (lexical), because {problem}"
+    lines = []
     if cmp is not None:
-        engine = escape(f"{cmp.engine} {cmp.engine_version}".strip())
+        how = "by meaning" if cmp.engine == "semantic" else "by shared words"
+        version = f", version {cmp.engine_version}" if cmp.engine_version else ""
+        lines.append(f"This comparison was matched {how} ({cmp.engine} engine{version})")
+    lines.append(f"New comparisons match claims {next_one}")
+    return "<br>".join(escape(line) for line in lines)
+
+
+def about(parent: QWidget, cmp: Comparison | None, engine: str = "auto") -> None:
     QMessageBox.about(
         parent,
         "About Parallax",
         f"<h3>Parallax {escape(__version__)}</h3>"
         "<p>Two accounts of one event, side by side: what they share, where they differ, "
         "and what each leaves out.</p>"
-        f"<p>Matching engine: {engine}<br>"
-        f"Qt {escape(qVersion())} · PySide6 {escape(PySide6.__version__)}</p>",
+        f"<p>{engine_summary(cmp, engine)}</p>"
+        f"<p>Qt {escape(qVersion())} · PySide6 {escape(PySide6.__version__)}</p>",
     )
 
 

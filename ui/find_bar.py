@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QWidget,
+)
 
 from app.model import Side
 from ui import theme
@@ -62,7 +69,11 @@ class FindBar(QWidget):
         self.edit.selectAll()
 
     def close_bar(self) -> None:
+        had_focus = self.isAncestorOf(QApplication.focusWidget())
         self.hide()
+        if had_focus:  # keyboard users go on reading where the last match was
+            current = self.matches[self.current] if self.current >= 0 else None
+            self.panes[current[0] if current else Side.A].setFocus()
         for pane in self.panes.values():
             pane.set_find_matches([], None)
         self.closed.emit()

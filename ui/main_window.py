@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QUndoStack
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QGuiApplication,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -25,11 +33,12 @@ from app.comparison import CompareOptions
 from app.documents import DocumentError, read_path
 from app.edits import Edit, EditError, EditKind
 from app.model import Comparison, Document, Relation, Side
+from app.realign import realign
 from app.resources import sample_paths
 from app.review import ReviewState, ViewState
 from ui import dialogs, theme, window_settings
 from ui.actions import Actions
-from ui.commands import EditCommand
+from ui.commands import EditCommand, ReviewCommand
 from ui.compare_view import CompareView
 from ui.detail_panel import DetailPanel
 from ui.navigator import Navigator
@@ -56,6 +65,7 @@ class MainWindow(QMainWindow):
     comparison_loaded = Signal()
     review_changed = Signal()  # the comparison, edits or view changed (for autosave)
     selection_changed = Signal()  # the notes panel follows the selection
+    review_replacing = Signal()  # another review is about to take the place of this one
 
     def __init__(self, settings: QSettings | None = None, engine: str = "auto") -> None:
         super().__init__()
@@ -66,6 +76,8 @@ class MainWindow(QMainWindow):
         self.filter = "all"
         self.topic: str | None = None
         self.session_path: Path | None = None
+        self._realign_generation: int | None = None  # the run that re-aligns this review
+        self.last_realign_messages: list[str] = []  # what the last re-alignment dropped
         self.theme_mode = str(self.settings.value("view/theme", "system"))
         self.undo_stack = QUndoStack(self)
         self.runner = AlignmentRunner(self)
@@ -100,6 +112,7 @@ class MainWindow(QMainWindow):
         self.welcome.set_recent(self.recent_sessions())
         self._connect()
         self.sessions = SessionController(self)  # save/open/recent/autosave, notes panel
+        self._set_tab_order()
         self._restore_settings()  # after the session docks exist, so their layout returns
         self.apply_theme(self.theme_mode)
         self._update_actions()
@@ -124,6 +137,29 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self._docks_put_away: dict[QDockWidget, bool] = {}
         self.stack.currentChanged.connect(lambda _index: self._docks_follow_page())
+
+    def _set_tab_order(self) -> None:
+        """Tab goes left to right, as the window reads: filters and topics, the two
+        accounts, the detail panel, the notes."""
+        notes = self.sessions.notes
+        chain: list[QWidget] = [
+            *self.sidebar.findChildren(QToolButton),
+            self.sidebar.view,
+            self.sidebar.only_topic,
+            self.view.pane_a,
+            self.view.pane_b,
+            self.detail.texts[Side.A],
+            self.detail.texts[Side.B],
+            *self.detail.tool_buttons,
+            notes.on_claim,
+            notes.on_link,
+            notes.editor,
+            notes.reviewed,
+            notes.important,
+            notes.notes_list,
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -154,7 +190,7 @@ class MainWindow(QMainWindow):
         a.export.triggered.connect(self.export)
         a.close_comparison.triggered.connect(self.close_comparison)
         a.quit.triggered.connect(self.close)
-        a.about.triggered.connect(lambda: dialogs.about(self, self.comparison))
+        a.about.triggered.connect(lambda: dialogs.about(self, self.comparison, self.options.engine))
         a.find.triggered.connect(self.view.find_bar.open_bar)
         a.link.triggered.connect(self.link_selected)
         a.unlink.triggered.connect(lambda: self._edit_focus_link(EditKind.UNLINK))
@@ -165,6 +201,7 @@ class MainWindow(QMainWindow):
             lambda: self._edit_focus_link(EditKind.RELATION, Relation.DIFFERS)
         )
         a.clear_selection.triggered.connect(lambda: self.select(Selection()))
+        a.realign.triggered.connect(self.realign)
         a.filters.triggered.connect(self._filter_chosen)
         a.only_topic.toggled.connect(self.sidebar.only_topic.setChecked)
         self.sidebar.only_topic.toggled.connect(a.only_topic.setChecked)
@@ -188,7 +225,7 @@ class MainWindow(QMainWindow):
         self.welcome.open_requested.connect(self.open_session)
         self.welcome.sample_requested.connect(self.open_sample)
         self.welcome.recent_chosen.connect(lambda p: self.load_session_file(Path(p)))
-        self.welcome.files_dropped.connect(lambda paths: self.new_comparison(paths))
+        self.welcome.files_dropped.connect(self._files_dropped)
         self.runner.progressed.connect(self._progressed)
         self.runner.finished.connect(self._alignment_finished)
         self.runner.failed.connect(self._alignment_failed)
@@ -223,19 +260,41 @@ class MainWindow(QMainWindow):
 
     def load_review(self, state: ReviewState, path: Path | str | None = None) -> None:
         """Show a saved review as it was left (the session loader calls this)."""
+        self.stop_alignment()  # an alignment started before must not replace the session
         self.show_comparison(state.comparison, state)
         self.session_path = Path(path) if path else None
-        v = state.view
+        self._show_view(state.view)
+        self._update_title()
+
+    def _show_view(self, v: ViewState) -> None:
+        cmp = self.comparison
+        assert cmp is not None
         self.set_filter(v.filter)
         self.sidebar.select_topic(v.selected_topic)
-        if v.selected_claim in state.comparison.claim_by_id:
+        if v.selected_claim in cmp.claim_by_id:
             self.select(Selection((v.selected_claim,)), reveal=False)  # type: ignore[arg-type]
         with self.view.sync.locked():
             self.view.pane_a.verticalScrollBar().setValue(v.scroll_a)
             self.view.pane_b.verticalScrollBar().setValue(v.scroll_b)
+
+    def install_review(self, state: ReviewState) -> None:
+        """Put a whole review in place without touching the undo stack or the session
+        path (a re-alignment and its undo come through here)."""
+        self.review_replacing.emit()
+        self.state = state
+        self.selection = Selection()
+        self.view.set_comparison(state.comparison)
+        self.sidebar.model.set_comparison(state.comparison)
+        self.sidebar.select_topic(None)
+        self.stack.setCurrentWidget(self.hsplit)
+        self.select(Selection(), reveal=False)
+        self._show_view(state.view)
+        self._update_actions()
         self._update_title()
+        self.review_changed.emit()
 
     def show_comparison(self, cmp: Comparison, state: ReviewState | None = None) -> None:
+        self.review_replacing.emit()
         self.state = state or ReviewState(cmp)
         self.selection = Selection()
         self.undo_stack.clear()
@@ -415,10 +474,58 @@ class MainWindow(QMainWindow):
     def start_comparison(self, doc_a: Document, doc_b: Document) -> int:
         """Align in the background; the window stays usable and shows progress."""
         generation = self.runner.start(doc_a, doc_b, self.options)
+        self._realign_generation = None
         self.progress.setValue(0)
         self.statusBar().showMessage(f"Aligning “{doc_a.label}” with “{doc_b.label}”…")
         self._progress_timer.start()
         return generation
+
+    def stop_alignment(self) -> None:
+        """Cancel any run and drop its result, whenever it comes."""
+        self.runner.discard()
+        self._realign_generation = None
+        self._show_progress(False)
+
+    # -- re-aligning -------------------------------------------------------------------------
+    def realign(self) -> None:
+        """Ask for the engine and corrected texts, then align again keeping the review."""
+        from ui.realign_dialog import RealignDialog
+
+        cmp = self.comparison
+        if cmp is None:
+            return
+        dialog = RealignDialog(cmp, self.options.engine, self)
+        if dialog.exec() and dialog.documents:
+            self.options = dialog.options()
+            self.start_realign(*dialog.documents)
+
+    def start_realign(self, doc_a: Document, doc_b: Document) -> int:
+        """Align again in the background; the result replaces the comparison through
+        app.realign, as one undo step, when it arrives."""
+        generation = self.start_comparison(doc_a, doc_b)
+        self._realign_generation = generation
+        self.statusBar().showMessage("Re-aligning…")
+        return generation
+
+    def _realign_finished(self, cmp: Comparison) -> None:
+        self.sessions.notes.commit_text()  # a note still being typed belongs to the review
+        before = self.review_state()
+        assert before is not None
+        after, messages = realign(before, cmp)
+        self.undo_stack.push(ReviewCommand("Re-align", before, after, self.install_review))
+        self.last_realign_messages = messages
+        if messages:
+            self.statusBar().showMessage(
+                f"Re-aligned; {len(messages)} could not be kept (Ctrl+Z undoes)", 8000
+            )
+            self.report_realign(messages)
+        else:
+            self.statusBar().showMessage("Re-aligned; all edits and notes kept", 8000)
+
+    def report_realign(self, messages: list[str]) -> None:
+        from ui.realign_dialog import report
+
+        report(self, messages)
 
     def _progressed(self, done: int, total: int) -> None:
         self.progress.setValue(int(1000 * done / max(1, total)))
@@ -426,15 +533,22 @@ class MainWindow(QMainWindow):
     def _alignment_finished(self, cmp: Comparison) -> None:
         self._show_progress(False)
         self.statusBar().clearMessage()
-        self.show_comparison(cmp)
+        realigning = self._realign_generation == self.runner.generation
+        self._realign_generation = None
+        if realigning and self.state is not None:
+            self._realign_finished(cmp)
+        else:
+            self.show_comparison(cmp)
 
     def _alignment_failed(self, message: str) -> None:
         self._show_progress(False)
+        self._realign_generation = None
         self.statusBar().clearMessage()
         self.show_error("The accounts could not be compared", message)
 
     def _alignment_cancelled(self) -> None:
         self._show_progress(False)
+        self._realign_generation = None
         self.statusBar().showMessage("Alignment cancelled.", 4000)
 
     def _show_progress(self, on: bool) -> None:
@@ -464,7 +578,8 @@ class MainWindow(QMainWindow):
     def close_comparison(self) -> None:
         if not self.sessions.may_replace():
             return
-        self.runner.cancel()
+        self.stop_alignment()
+        self.review_replacing.emit()
         self.state = None
         self.undo_stack.clear()
         self.stack.setCurrentWidget(self.welcome)
@@ -503,13 +618,12 @@ class MainWindow(QMainWindow):
         a.unlink.setEnabled(link is not None)
         a.mark_same.setEnabled(relation is Relation.DIFFERS)
         a.mark_differs.setEnabled(relation is Relation.SAME)
-        a.link.setEnabled(
-            bool(
-                cmp
-                and self.selection.side_ids(cmp, Side.A)
-                and self.selection.side_ids(cmp, Side.B)
-            )
-        )
+        a.link.setEnabled(cmp is not None and self._can_link(cmp))
+
+    def _can_link(self, cmp: Comparison) -> bool:
+        """Claims selected on both sides that are not already linked exactly so."""
+        a, b = set(self.selection.side_ids(cmp, Side.A)), set(self.selection.side_ids(cmp, Side.B))
+        return bool(a and b) and not any(set(lk.a) == a and set(lk.b) == b for lk in cmp.links)
 
     def _update_title(self) -> None:
         cmp = self.comparison
@@ -544,6 +658,25 @@ class MainWindow(QMainWindow):
     def save_settings(self) -> None:
         window_settings.save(self)
 
+    # -- drops: accounts anywhere on the window (sessions: see SessionController) ----------
+    def _files_dropped(self, paths: list[str]) -> None:
+        # after the drop returns: a modal dialog inside a drop handler stalls some desktops
+        QTimer.singleShot(0, lambda: self.new_comparison(paths[:2]))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _local_paths(event):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if _local_paths(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = _local_paths(event)
+        if paths:
+            event.acceptProposedAction()
+            self._files_dropped(paths)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.sessions.may_close():
             event.ignore()
@@ -561,3 +694,10 @@ class MainWindow(QMainWindow):
         ):
             return Side.B
         return Side.A
+
+
+def _local_paths(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[str]:
+    mime = event.mimeData()
+    if mime is None or not mime.hasUrls():
+        return []
+    return [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]

@@ -39,6 +39,15 @@ def differences(cmp: Comparison, topic: str | None = None) -> list[int]:
     return sorted(found, key=lambda i: min(keys[c] for c in cmp.links[i].claim_ids()))
 
 
+def agreements(cmp: Comparison, topic: str | None = None) -> int:
+    """How many ``same`` links there are (in the topic, when one is given)."""
+    return sum(
+        1
+        for link in cmp.links
+        if link.relation is Relation.SAME and _in_topic(cmp, link.claim_ids(), topic)
+    )
+
+
 def omissions(cmp: Comparison, topic: str | None = None) -> list[str]:
     """Claims that only one side makes, in reading order (A before B on ties)."""
     keys = reading_keys(cmp)

@@ -120,12 +120,17 @@ class Navigator:
         if focus in omitted:
             label = cmp.document(cmp.claim_by_id[focus].side).label
             return f"Omission {omitted.index(focus) + 1} of {len(omitted)} · only in {label}"
-        same = sum(1 for lk in cmp.links if lk.relation.value == "same")
-        scope = " in this topic" if topic else ""
-        return (
-            f"{len(diffs)} differences · {len(omitted)} omissions · {same} agreements{scope}"
-            " · F7 next difference, F8 next omission"
+        counts = (
+            _count(len(diffs), "difference"),
+            _count(len(omitted), "omission"),
+            _count(navigation.agreements(cmp, topic), "agreement"),
         )
+        scope = " in this topic" if topic else ""
+        return f"{' · '.join(counts)}{scope} · F7 next difference, F8 next omission"
 
     def update_status(self) -> None:
         self.window.position_label.setText(self.status_text())
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

@@ -69,6 +69,7 @@ class SideEditor(QGroupBox):
         super().__init__(f"Account {letter}", parent)
         self.letter = letter
         self.path: str | None = None
+        self._auto_label = ""  # the label taken from the file name, until the user types one
         self.label = QLineEdit()
         self.label.setPlaceholderText("e.g. Foreign ministry readout")
         self.choose = QPushButton(theme.icon("folder-open-outline"), "Choose file…")
@@ -119,8 +120,9 @@ class SideEditor(QGroupBox):
         self.file_name.setText(Path(path).name)
         self.file_name.setToolTip(path)
         self.clear.show()
-        if not self.label.text():
+        if self.label.text() in ("", self._auto_label):  # never overwrite a typed label
             self.label.setText(doc.label)
+            self._auto_label = doc.label
 
     def clear_file(self) -> None:
         self.path = None
@@ -141,11 +143,15 @@ class SideEditor(QGroupBox):
     def set_state(self, state: tuple[str | None, str, str, str, str]) -> None:
         path, text, label, url, date = state
         self.clear_file()
+        self.label.clear()
+        self._auto_label = ""
         if path:
             self.load_file(path)
         else:
             self.text.setPlainText(text)
-        self.label.setText(label)
+        if label != self.label.text():
+            self.label.setText(label)
+            self._auto_label = ""
         self.url.setText(url)
         self.date.setText(date)
 
@@ -190,7 +196,9 @@ class NewComparisonDialog(QDialog):
         sides.addWidget(self.swap, 0, Qt.AlignmentFlag.AlignVCenter)
         sides.addWidget(self.side_b, 1)
         bottom = QHBoxLayout()
-        bottom.addWidget(QLabel("Match claims"))
+        engine_label = QLabel("&Match claims")
+        engine_label.setBuddy(self.engine)
+        bottom.addWidget(engine_label)
         bottom.addWidget(self.engine)
         bottom.addStretch(1)
         bottom.addWidget(buttons)

@@ -86,6 +86,7 @@ class NotesPanel(QWidget):
         self.editor = QPlainTextEdit()
         self.editor.setPlaceholderText("Write a note…")
         self.editor.setAccessibleName("Note")
+        self.editor.setTabChangesFocus(True)  # Tab moves on, as keyboard users expect
         self.reviewed = QCheckBox("Reviewed")
         self.important = QCheckBox("Important")
         self.notes_list = QListWidget()
@@ -104,6 +105,7 @@ class NotesPanel(QWidget):
         self.notes_list.itemActivated.connect(self._go_to)
         self.notes_list.itemClicked.connect(self._go_to)
         window.selection_changed.connect(self.show_selection)
+        window.review_replacing.connect(self.detach)
         window.review_changed.connect(self.refresh)
         window.comparison_loaded.connect(self.refresh)
         self.refresh()
@@ -145,6 +147,12 @@ class NotesPanel(QWidget):
         self.commit_text()
         self.target = self.current_target()
         self._show_note()
+
+    def detach(self) -> None:
+        """Forget the target without saving the editor: its claim ids mean nothing in the
+        review that comes next (they would copy the note onto another claim)."""
+        self._typing.stop()
+        self.target = None
 
     def refresh(self) -> None:
         self.target = self.current_target()

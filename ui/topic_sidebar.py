@@ -143,6 +143,13 @@ class TopicSidebar(QWidget):
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            # Fusion's "sunken" look for the chosen filter is hard to tell apart in the dark
+            # theme: the chosen one takes the selection colour instead
+            button.setStyleSheet(
+                "QToolButton:checked { background: palette(highlight);"
+                " color: palette(highlighted-text); border: 1px solid palette(highlight);"
+                " border-radius: 3px; padding: 2px 4px; }"
+            )
             self.filter_row.addWidget(button, 1)
 
     def set_dark(self, dark: bool) -> None:

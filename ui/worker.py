@@ -112,6 +112,12 @@ class AlignmentRunner(QObject):
         if task is not None:
             task.cancel()
 
+    def discard(self) -> None:
+        """Cancel the current run and drop whatever it still reports."""
+        self.cancel()
+        if self.running:
+            self.generation += 1
+
     def wait(self, msecs: int = 5000) -> bool:
         return self._pool.waitForDone(msecs)
 
