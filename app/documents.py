@@ -12,7 +12,7 @@ import markdown as markdown_lib
 from app.model import Block, BlockKind, Document
 
 #: Refuse files beyond this: far past any readout, and the GUI must stay responsive.
-MAX_BYTES = 20 * 1024 * 1024
+MAX_BYTES = 10 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".text", ""}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}

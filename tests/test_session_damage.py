@@ -106,7 +106,7 @@ def test_wrong_values_anywhere_never_crash(where: list[tuple[Any, ...]], value: 
         try:
             for key in path[:-1]:
                 node = node[key]
-            node[path[-1]] = value
+            node[path[-1]] = copy.deepcopy(value)  # the same object twice could nest itself
         except (KeyError, IndexError, TypeError):
             continue  # an earlier replacement removed this path
     survives(json.dumps(d).encode())
