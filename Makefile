@@ -27,6 +27,7 @@ test: install
 lint: install
 	$(VENV)/bin/ruff check app ui tests scripts packaging
 	$(VENV)/bin/mypy
+	$(VENV)/bin/mypy --follow-imports=silent ui
 
 eval: install
 	$(PY) scripts/eval.py

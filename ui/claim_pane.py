@@ -155,7 +155,9 @@ class ClaimPane(QTextEdit):
         self._selected, self._related = set(selected), set(related) - set(selected)
         self._update_extra_selections()
 
-    def set_find_matches(self, spans: list[tuple[int, int]], current: tuple[int, int] | None):
+    def set_find_matches(
+        self, spans: list[tuple[int, int]], current: tuple[int, int] | None
+    ) -> None:
         self._finds, self._current_find = spans, current
         self._update_extra_selections()
 

@@ -122,7 +122,9 @@ class CompareView(QWidget):
                 cmp.document(side), len(cmp.side_claims(side)), len(cmp.omissions(side))
             )
 
-    def set_selection(self, selected: Iterable[str], related: Iterable[str], links: set[int]):
+    def set_selection(
+        self, selected: Iterable[str], related: Iterable[str], links: set[int]
+    ) -> None:
         selected, related = set(selected), set(related)
         for side in Side:
             self.pane(side).set_selection(selected, related)

@@ -69,7 +69,8 @@ class FindBar(QWidget):
         self.edit.selectAll()
 
     def close_bar(self) -> None:
-        had_focus = self.isAncestorOf(QApplication.focusWidget())
+        focus = QApplication.focusWidget()
+        had_focus = focus is not None and self.isAncestorOf(focus)
         self.hide()
         if had_focus:  # keyboard users go on reading where the last match was
             current = self.matches[self.current] if self.current >= 0 else None

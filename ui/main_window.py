@@ -54,11 +54,12 @@ SAMPLE_LABELS = ("Kestrian Foreign Ministry", "Dorvanian Press Office")
 
 def read_documents(path_a: str, path_b: str) -> tuple[Document, Document]:
     """Both accounts from files; the bundled sample gets its proper labels."""
-    docs = read_path(path_a), read_path(path_b)
+    doc_a, doc_b = read_path(path_a), read_path(path_b)
     samples = [p.resolve() for p in sample_paths()]
     if [Path(path_a).resolve(), Path(path_b).resolve()] == samples:
-        docs = tuple(replace(d, label=lb) for d, lb in zip(docs, SAMPLE_LABELS, strict=True))
-    return docs  # type: ignore[return-value]
+        doc_a = replace(doc_a, label=SAMPLE_LABELS[0])
+        doc_b = replace(doc_b, label=SAMPLE_LABELS[1])
+    return doc_a, doc_b
 
 
 class MainWindow(QMainWindow):
@@ -81,8 +82,8 @@ class MainWindow(QMainWindow):
         self.theme_mode = str(self.settings.value("view/theme", "system"))
         self.undo_stack = QUndoStack(self)
         self.runner = AlignmentRunner(self)
-        self.actions = Actions(self)
-        self.actions.set_undo_actions(
+        self.action_set = Actions(self)
+        self.action_set.set_undo_actions(
             self.undo_stack.createUndoAction(self, "&Undo"),
             self.undo_stack.createRedoAction(self, "&Redo"),
         )
@@ -93,19 +94,19 @@ class MainWindow(QMainWindow):
         self.navigator = Navigator(self)
         self._build_layout()
         self._build_status_bar()
-        self.actions.build_menus(self.menuBar())
+        self.action_set.build_menus(self.menuBar())
         self.toolbar = QToolBar("Main")
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
-        self.actions.build_toolbar(self.toolbar)
+        self.action_set.build_toolbar(self.toolbar)
         self.addToolBar(self.toolbar)
-        self.sidebar.set_filter_actions(self.actions.filters.actions())
+        self.sidebar.set_filter_actions(self.action_set.filters.actions())
         self.detail.set_actions(
             [
-                self.actions.mark_same,
-                self.actions.mark_differs,
-                self.actions.unlink,
-                self.actions.link,
+                self.action_set.mark_same,
+                self.action_set.mark_differs,
+                self.action_set.unlink,
+                self.action_set.link,
             ]
         )
         self.welcome.set_session_support(dialogs.session_module() is not None)
@@ -183,7 +184,7 @@ class MainWindow(QMainWindow):
         self._progress_timer.timeout.connect(lambda: self._show_progress(True))
 
     def _connect(self) -> None:
-        a, nav = self.actions, self.navigator
+        a, nav = self.action_set, self.navigator
         a.new.triggered.connect(lambda: self.new_comparison())
         a.open_session.triggered.connect(self.open_session)
         a.open_sample.triggered.connect(self.open_sample)
@@ -272,7 +273,7 @@ class MainWindow(QMainWindow):
         self.set_filter(v.filter)
         self.sidebar.select_topic(v.selected_topic)
         if v.selected_claim in cmp.claim_by_id:
-            self.select(Selection((v.selected_claim,)), reveal=False)  # type: ignore[arg-type]
+            self.select(Selection((v.selected_claim,)), reveal=False)
         with self.view.sync.locked():
             self.view.pane_a.verticalScrollBar().setValue(v.scroll_a)
             self.view.pane_b.verticalScrollBar().setValue(v.scroll_b)
@@ -339,8 +340,8 @@ class MainWindow(QMainWindow):
         if reveal and selection.focus:
             link = cmp.links[focus_link] if focus_link is not None else None
             side = cmp.claim_by_id[selection.focus].side
-            others = list(link.side_ids(side.other)) if link else []
-            self.view.reveal(selection.focus, others)
+            partners = list(link.side_ids(side.other)) if link else []
+            self.view.reveal(selection.focus, partners)
         self._update_actions()
         self.navigator.update_status()
         self.selection_changed.emit()
@@ -395,16 +396,16 @@ class MainWindow(QMainWindow):
     # -- filters and topics ------------------------------------------------------------------
     def set_filter(self, name: str) -> None:
         actions = {
-            "all": self.actions.filter_all,
-            "differences": self.actions.filter_differences,
-            "omissions": self.actions.filter_omissions,
+            "all": self.action_set.filter_all,
+            "differences": self.action_set.filter_differences,
+            "omissions": self.action_set.filter_omissions,
         }
-        actions.get(name, self.actions.filter_all).setChecked(True)
+        actions.get(name, self.action_set.filter_all).setChecked(True)
         self.filter = name if name in actions else "all"
         self._update_filters()
 
     def _filter_chosen(self, action: object) -> None:
-        a = self.actions
+        a = self.action_set
         names = {
             a.filter_all: "all",
             a.filter_differences: "differences",
@@ -438,7 +439,7 @@ class MainWindow(QMainWindow):
 
     def set_sync_scroll(self, on: bool) -> None:
         self.view.sync.enabled = on
-        self.actions.sync_scroll.setChecked(on)
+        self.action_set.sync_scroll.setChecked(on)
         if on and self.comparison is not None:
             with self.view.sync.locked():
                 self.view.sync.follow(Side.A)
@@ -592,7 +593,7 @@ class MainWindow(QMainWindow):
     # -- look and state of the chrome --------------------------------------------------------
     def apply_theme(self, mode: str) -> None:
         self.theme_mode = mode if mode in theme.MODES else "system"
-        for action in self.actions.themes.actions():
+        for action in self.action_set.themes.actions():
             action.setChecked(action.data() == self.theme_mode)
         dark = theme.is_dark(self.theme_mode)
         app = QApplication.instance()
@@ -601,14 +602,14 @@ class MainWindow(QMainWindow):
         self.view.set_dark(dark)
         self.sidebar.set_dark(dark)
         self.detail.dark = dark
-        self.actions.refresh_icons()
+        self.action_set.refresh_icons()
         self.welcome.refresh_icons()
         self.view.find_bar.refresh_icons()
         if self.comparison is not None:
             self.select(self.selection, reveal=False)
 
     def _update_actions(self) -> None:
-        a, cmp = self.actions, self.comparison
+        a, cmp = self.action_set, self.comparison
         for action in a.comparison_actions():
             action.setEnabled(cmp is not None)
         a.export.setEnabled(cmp is not None and dialogs.export_available())

@@ -44,7 +44,7 @@ class NoteCommand(QUndoCommand):
 
     def __init__(self, window: MainWindow, before: Note | None, after: Note, typing: bool) -> None:
         super().__init__("Edit note" if typing else "Change flags")
-        self.window, self.before, self.after, self.typing = window, before, after, typing
+        self.main, self.before, self.after, self.typing = window, before, after, typing
 
     def id(self) -> int:
         return self.ID
@@ -64,15 +64,15 @@ class NoteCommand(QUndoCommand):
         self._put(self.before or Note(self.after.target))
 
     def _put(self, note: Note) -> None:
-        if self.window.state is not None:
-            self.window.state = self.window.state.with_note(note)
-            self.window.review_changed.emit()
+        if self.main.state is not None:
+            self.main.state = self.main.state.with_note(note)
+            self.main.review_changed.emit()
 
 
 class NotesPanel(QWidget):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
-        self.window = window
+        self.main = window
         self.target: str | None = None
         self.on_claim = QRadioButton("Claim")
         self.on_link = QRadioButton("Link")
@@ -101,7 +101,7 @@ class NotesPanel(QWidget):
         self.editor.textChanged.connect(self._typing.start)
         self.reviewed.toggled.connect(lambda _on: self.commit_flags())
         self.important.toggled.connect(lambda _on: self.commit_flags())
-        group.buttonToggled.connect(lambda _b, on: on and self.show_selection())
+        group.buttonToggled.connect(lambda _b, on: self.show_selection() if on else None)
         self.notes_list.itemActivated.connect(self._go_to)
         self.notes_list.itemClicked.connect(self._go_to)
         window.selection_changed.connect(self.show_selection)
@@ -132,11 +132,11 @@ class NotesPanel(QWidget):
 
     # -- what the panel is about ---------------------------------------------------------------
     def current_target(self) -> str | None:
-        cmp = self.window.comparison
-        focus = self.window.selection.focus
+        cmp = self.main.comparison
+        focus = self.main.selection.focus
         if cmp is None or focus is None:
             return None
-        idx = self.window.selection.focus_link(cmp)
+        idx = self.main.selection.focus_link(cmp)
         self.on_link.setEnabled(idx is not None)
         if self.on_link.isChecked() and idx is not None:
             return link_target(cmp.links[idx])
@@ -160,7 +160,7 @@ class NotesPanel(QWidget):
         self._fill_list()
 
     def _show_note(self) -> None:
-        cmp, state = self.window.comparison, self.window.state
+        cmp, state = self.main.comparison, self.main.state
         note = state.note_for(self.target) if state and self.target else None
         for widget in (self.editor, self.reviewed, self.important):
             widget.setEnabled(self.target is not None)
@@ -179,7 +179,7 @@ class NotesPanel(QWidget):
 
     def _fill_list(self) -> None:
         self.notes_list.clear()
-        state, cmp = self.window.state, self.window.comparison
+        state, cmp = self.main.state, self.main.comparison
         if state is None or cmp is None:
             return
         for note in state.notes:
@@ -202,7 +202,7 @@ class NotesPanel(QWidget):
         self._commit(None, frozenset(flags), typing=False)
 
     def _commit(self, text: str | None, flags: frozenset[str] | None, typing: bool) -> None:
-        state = self.window.state
+        state = self.main.state
         if state is None or self.target is None:
             return
         before = state.note_for(self.target)
@@ -213,23 +213,23 @@ class NotesPanel(QWidget):
         )
         if after == (before or Note(self.target)):
             return
-        self.window.undo_stack.push(NoteCommand(self.window, before, after, typing))
+        self.main.undo_stack.push(NoteCommand(self.main, before, after, typing))
 
     def _go_to(self, item: QListWidgetItem) -> None:
         target = str(item.data(Qt.ItemDataRole.UserRole))
         kind, _, rest = target.partition(":")
-        cmp = self.window.comparison
+        cmp = self.main.comparison
         if cmp is None:
             return
         if kind == "claim" and rest in cmp.claim_by_id:
             self.on_claim.setChecked(True)
-            self.window.select(Selection((rest,)))
+            self.main.select(Selection((rest,)))
         elif kind == "link":
             a, _, b = rest.partition("|")
             ids_a, ids_b = tuple(a.split(",")), tuple(b.split(","))
             if all(c in cmp.claim_by_id for c in ids_a + ids_b):
                 self.on_link.setChecked(True)
-                self.window.select(Selection((ids_a[0],), (ids_a, ids_b)))
+                self.main.select(Selection((ids_a[0],), (ids_a, ids_b)))
 
 
 def describe(cmp: Comparison, target: str) -> str:

@@ -72,7 +72,7 @@ class SessionController(QObject):
         return action
 
     def _add_to_file_menu(self) -> None:
-        actions = self.window.actions
+        actions = self.window.action_set
         menu = next(
             (
                 m

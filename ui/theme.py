@@ -111,7 +111,8 @@ def icon(name: str) -> QIcon:
     colour = pal.color(QPalette.ColorRole.WindowText).name()
     # well apart from the enabled colour in both themes: a third of the way to the window
     disabled = mix(colour, pal.color(QPalette.ColorRole.Window).name(), 0.35)
-    return qta.icon(f"mdi6.{name}", color=colour, color_disabled=disabled)
+    icon: QIcon = qta.icon(f"mdi6.{name}", color=colour, color_disabled=disabled)
+    return icon
 
 
 def app_icon() -> QIcon:

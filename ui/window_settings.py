@@ -13,7 +13,7 @@ DEFAULT_SIZE = (1400, 900)
 
 
 def _flag(window: MainWindow, key: str) -> bool:
-    return bool(window.settings.value(key, True, type=bool))  # type: ignore[call-overload]
+    return bool(window.settings.value(key, True, type=bool))
 
 
 def restore(window: MainWindow) -> None:
@@ -33,8 +33,8 @@ def restore(window: MainWindow) -> None:
         if isinstance(value, QByteArray):
             splitter.restoreState(value)
     window.set_sync_scroll(_flag(window, "view/sync"))
-    window.actions.show_sidebar.setChecked(_flag(window, "view/sidebar"))
-    window.actions.show_details.setChecked(_flag(window, "view/details"))
+    window.action_set.show_sidebar.setChecked(_flag(window, "view/sidebar"))
+    window.action_set.show_details.setChecked(_flag(window, "view/details"))
 
 
 def save(window: MainWindow) -> None:
@@ -45,6 +45,6 @@ def save(window: MainWindow) -> None:
     s.setValue("window/vsplit", window.vsplit.saveState())
     s.setValue("view/theme", window.theme_mode)
     s.setValue("view/sync", window.view.sync.enabled)
-    s.setValue("view/sidebar", window.actions.show_sidebar.isChecked())
-    s.setValue("view/details", window.actions.show_details.isChecked())
+    s.setValue("view/sidebar", window.action_set.show_sidebar.isChecked())
+    s.setValue("view/details", window.action_set.show_details.isChecked())
     s.sync()

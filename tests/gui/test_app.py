@@ -97,7 +97,7 @@ def test_cancel_button_stops_alignment(window, qtbot) -> None:  # type: ignore[n
 
 def test_welcome_then_sample(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     assert window.stack.currentWidget() is window.welcome
-    assert not window.actions.next_difference.isEnabled()
+    assert not window.action_set.next_difference.isEnabled()
     with qtbot.waitSignal(window.comparison_loaded, timeout=30000):
         window.welcome.sample_button.click()
     assert window.stack.currentWidget() is window.hsplit
@@ -105,7 +105,7 @@ def test_welcome_then_sample(window, qtbot) -> None:  # type: ignore[no-untyped-
     assert (cmp.doc_a.label, cmp.doc_b.label) == ("Kestrian Foreign Ministry",
                                                   "Dorvanian Press Office")  # fmt: skip
     assert "Kestrian Foreign Ministry" in window.windowTitle()
-    assert window.actions.next_difference.isEnabled()
+    assert window.action_set.next_difference.isEnabled()
 
 
 def test_sample_files_tell_two_stories(sample_cmp) -> None:  # type: ignore[no-untyped-def]
@@ -123,10 +123,10 @@ def test_theme_and_layout_are_remembered(qtbot, isolated_settings) -> None:  # t
 
     win = MainWindow(engine="lexical")
     win.resize(1000, 700)
-    win.actions.theme_dark.trigger()
+    win.action_set.theme_dark.trigger()
     assert win.palette().color(win.backgroundRole()).lightness() < 100
     win.hsplit.setSizes([300, 700])
-    win.actions.sync_scroll.setChecked(False)
+    win.action_set.sync_scroll.setChecked(False)
     win.close()
     settings = QSettings()
     assert settings.value("view/theme") == "dark"

@@ -83,21 +83,21 @@ def test_ctrl_click_extends_selection(window, sample_cmp, qtbot) -> None:  # typ
     qtbot.mouseClick(pane_b.viewport(), Qt.MouseButton.LeftButton,
                      Qt.KeyboardModifier.ControlModifier, claim_point(pane_b, only_b))  # fmt: skip
     assert window.selection.claims == (only_a, only_b)
-    assert window.actions.link.isEnabled()
+    assert window.action_set.link.isEnabled()
     assert "2 claims selected" in window.position_label.text()
 
 
 def test_filters_mute_other_claims(window, sample_cmp) -> None:  # type: ignore[no-untyped-def]
     window.show_comparison(sample_cmp)
     pane = window.view.pane_a
-    window.actions.filter_differences.trigger()
+    window.action_set.filter_differences.trigger()
     assert window.filter == "differences"
     for cid in pane.ids:
         assert pane.is_muted(cid) == (sample_cmp.status(cid) is not Status.DIFFERS)
-    window.actions.filter_omissions.trigger()
+    window.action_set.filter_omissions.trigger()
     for cid in pane.ids:
         assert pane.is_muted(cid) == (sample_cmp.status(cid) is not Status.ONLY)
-    window.actions.filter_all.trigger()
+    window.action_set.filter_all.trigger()
     assert not any(pane.is_muted(c) for c in pane.ids)
 
 
@@ -111,7 +111,7 @@ def test_topic_selection_scrolls_and_filters(window, long_cmp) -> None:  # type:
     assert first in pane.visible_range()
     assert not any(pane.is_muted(c) for c in pane.ids)
     window.sidebar.only_topic.setChecked(True)
-    assert window.actions.only_topic.isChecked()
+    assert window.action_set.only_topic.isChecked()
     muted = {c for c in pane.ids if pane.is_muted(c)}
     assert muted == {c for c in pane.ids if long_cmp.claim_by_id[c].topic != topic}
     row = window.sidebar.model.rows[window.sidebar.model.row_of(topic)]

@@ -66,7 +66,7 @@ def realign_with(window, qtbot, monkeypatch, text_a: str | None) -> None:  # typ
     monkeypatch.setattr(RealignDialog, "exec", run)
     before = window.comparison
     with qtbot.waitSignal(window.review_changed, timeout=10000):
-        window.actions.realign.trigger()
+        window.action_set.realign.trigger()
     assert window.comparison is not before
 
 

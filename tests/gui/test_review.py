@@ -76,19 +76,19 @@ def test_relation_change_undo_redo(window, sample_cmp, qtbot) -> None:  # type: 
     qtbot.keyClick(window, Qt.Key.Key_F7)
     link = sample_cmp.links[window.selection.focus_link(sample_cmp)]
     cid = link.a[0]
-    assert window.actions.mark_same.isEnabled()
-    window.actions.mark_same.trigger()
+    assert window.action_set.mark_same.isEnabled()
+    window.action_set.mark_same.trigger()
     cmp = window.comparison
     assert cmp.status(cid) is Status.SAME
     assert window.view.pane_a.status_of(window.view.pane_a.index[cid]) is Status.SAME
     assert window.isWindowModified()
     assert window.review_state().edits == (Edit(EditKind.RELATION, link.a, link.b, Relation.SAME),)
-    window.actions.undo.trigger()
+    window.action_set.undo.trigger()
     assert window.comparison == sample_cmp
     assert window.comparison.status(cid) is Status.DIFFERS
     assert window.review_state().edits == ()
     assert not window.isWindowModified()
-    window.actions.redo.trigger()
+    window.action_set.redo.trigger()
     assert window.comparison.status(cid) is Status.SAME
 
 
@@ -96,14 +96,14 @@ def test_unlink_and_link_again(window, sample_cmp) -> None:  # type: ignore[no-u
     window.show_comparison(sample_cmp)
     link = next(lk for lk in sample_cmp.links if lk.relation is Relation.SAME)
     window._link_clicked(sample_cmp.links.index(link))
-    window.actions.unlink.trigger()
+    window.action_set.unlink.trigger()
     assert all(window.comparison.status(c) is Status.ONLY for c in link.claim_ids())
-    assert not window.actions.unlink.isEnabled()
+    assert not window.action_set.unlink.isEnabled()
     # select both sides by hand and link them (Ctrl+L)
     window._claim_clicked(link.a[0], False)
     window._claim_clicked(link.b[0], True)
-    assert window.actions.link.isEnabled()
-    window.actions.link.trigger()
+    assert window.action_set.link.isEnabled()
+    window.action_set.link.trigger()
     assert window.errors == []
     assert window.comparison.counterparts(link.a[0]) == [link.b[0]]
     new = window.comparison.links[window.comparison.links_of[link.a[0]][0]]
@@ -125,12 +125,12 @@ def test_failed_edit_shows_error_and_pushes_nothing(window, sample_cmp) -> None:
 def test_review_state_round_trip(window, sample_cmp, qtbot) -> None:  # type: ignore[no-untyped-def]
     window.show_comparison(sample_cmp)
     qtbot.keyClick(window, Qt.Key.Key_F8)
-    window.actions.filter_omissions.trigger()
+    window.action_set.filter_omissions.trigger()
     state = window.review_state()
     assert state.view.selected_claim == window.selection.focus
     assert state.view.filter == "omissions"
-    window.actions.filter_all.trigger()
+    window.action_set.filter_all.trigger()
     window.load_review(state)
     assert window.filter == "omissions"
     assert window.selection.focus == state.view.selected_claim
-    assert window.actions.filter_omissions.isChecked()
+    assert window.action_set.filter_omissions.isChecked()

@@ -46,12 +46,12 @@ def test_sync_follows_alignment_not_proportion(window, long_cmp) -> None:  # typ
 
 def test_sync_toggle_off(window, long_cmp) -> None:  # type: ignore[no-untyped-def]
     window.show_comparison(long_cmp)
-    window.actions.sync_scroll.trigger()
+    window.action_set.sync_scroll.trigger()
     assert not window.view.sync.enabled
     before = window.view.pane_b.offset()
     window.view.pane_a.verticalScrollBar().setValue(600)
     assert window.view.pane_b.offset() == before
-    window.actions.sync_scroll.trigger()
+    window.action_set.sync_scroll.trigger()
     assert window.view.sync.enabled
 
 

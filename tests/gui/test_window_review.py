@@ -142,7 +142,7 @@ def test_keyboard_linking_and_tab_order(window, sample_cmp, qtbot) -> None:  # t
     qtbot.keyClick(pane_b, Qt.Key.Key_Down, shift_alt)
     a, b = window.selection.claims
     linked = any(lk.a == (a,) and lk.b == (b,) for lk in sample_cmp.links)
-    assert window.actions.link.isEnabled() is not linked  # no "already linked" error
+    assert window.action_set.link.isEnabled() is not linked  # no "already linked" error
     # Tab leaves the note editor instead of typing a tab into the note
     notes = window.sessions.notes
     notes.editor.setFocus()
