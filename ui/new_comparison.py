@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -174,7 +175,35 @@ class SideEditor(QGroupBox):
         )
 
 
-class NewComparisonDialog(QDialog):
+class AccountSource(Protocol):
+    def document(self) -> Document: ...
+
+
+class AccountsDialog(QDialog):
+    """A dialog that ends with two accounts to align (``side_a``, ``side_b``, ``engine``
+    are made by the subclass); refuses to close while either account is unusable."""
+
+    refusal_title = "Cannot compare yet"
+    side_a: AccountSource
+    side_b: AccountSource
+    engine: QComboBox
+    documents: tuple[Document, Document] | None = None
+
+    def options(self) -> CompareOptions:
+        return CompareOptions(engine=self.engine.currentData())
+
+    def accept(self) -> None:
+        try:
+            self.documents = (self.side_a.document(), self.side_b.document())
+        except DocumentError as exc:
+            QMessageBox.warning(self, self.refusal_title, str(exc))
+            return
+        super().accept()
+
+
+class NewComparisonDialog(AccountsDialog):
+    side_a: SideEditor
+    side_b: SideEditor
     def __init__(self, parent: QWidget | None = None, engine: str = "auto") -> None:
         super().__init__(parent)
         self.setWindowTitle("New Comparison")
@@ -219,13 +248,3 @@ class NewComparisonDialog(QDialog):
         self.side_a.set_state(b)
         self.side_b.set_state(a)
 
-    def options(self) -> CompareOptions:
-        return CompareOptions(engine=self.engine.currentData())
-
-    def accept(self) -> None:
-        try:
-            self.documents = (self.side_a.document(), self.side_b.document())
-        except DocumentError as exc:
-            QMessageBox.warning(self, "Cannot compare yet", str(exc))
-            return
-        super().accept()

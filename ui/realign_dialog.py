@@ -12,18 +12,16 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from app.comparison import CompareOptions
-from app.documents import DocumentError, from_text
+from app.documents import from_text
 from app.model import Comparison, Document, Side
 from ui import theme
-from ui.new_comparison import ENGINES
+from ui.new_comparison import ENGINES, AccountsDialog
 
 
 def edited_document(doc: Document, text: str) -> Document:
@@ -74,7 +72,9 @@ class AccountEditor(QGroupBox):
         return edited_document(self.doc, self.text.toPlainText())
 
 
-class RealignDialog(QDialog):
+class RealignDialog(AccountsDialog):
+    refusal_title = "Cannot re-align yet"
+
     def __init__(self, cmp: Comparison, engine: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Re-align")
@@ -114,16 +114,6 @@ class RealignDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.documents: tuple[Document, Document] | None = None
 
-    def options(self) -> CompareOptions:
-        return CompareOptions(engine=self.engine.currentData())
-
-    def accept(self) -> None:
-        try:
-            self.documents = (self.side_a.document(), self.side_b.document())
-        except DocumentError as exc:
-            QMessageBox.warning(self, "Cannot re-align yet", str(exc))
-            return
-        super().accept()
 
 
 class ReportDialog(QDialog):
