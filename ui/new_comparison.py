@@ -204,6 +204,7 @@ class AccountsDialog(QDialog):
 class NewComparisonDialog(AccountsDialog):
     side_a: SideEditor
     side_b: SideEditor
+
     def __init__(self, parent: QWidget | None = None, engine: str = "auto") -> None:
         super().__init__(parent)
         self.setWindowTitle("New Comparison")
@@ -247,4 +248,3 @@ class NewComparisonDialog(AccountsDialog):
         a, b = self.side_a.state(), self.side_b.state()
         self.side_a.set_state(b)
         self.side_b.set_state(a)
-

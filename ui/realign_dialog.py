@@ -115,7 +115,6 @@ class RealignDialog(AccountsDialog):
         self.documents: tuple[Document, Document] | None = None
 
 
-
 class ReportDialog(QDialog):
     """What the re-alignment could not keep, one line per thing, selectable for copying."""
 
