@@ -26,6 +26,7 @@ test: install
 
 lint: install
 	$(VENV)/bin/ruff check app ui tests scripts packaging
+	$(VENV)/bin/ruff format --check app ui tests scripts packaging
 	$(VENV)/bin/mypy
 	$(VENV)/bin/mypy --follow-imports=silent ui
 

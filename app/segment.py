@@ -156,9 +156,8 @@ def claim_spans(text: str, sent: Span) -> list[Span]:
                 continue
         elif m.group().startswith(",") and not _starts_clause(text, cut, e):
             continue
-        if (
-            _at_least(text, cuts[-1], m.start(), MIN_CLAIM_WORDS)
-            and _at_least(text, cut, e, MIN_CLAIM_WORDS)
+        if _at_least(text, cuts[-1], m.start(), MIN_CLAIM_WORDS) and _at_least(
+            text, cut, e, MIN_CLAIM_WORDS
         ):
             cuts.append(cut)
     spans = []

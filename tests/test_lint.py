@@ -31,6 +31,13 @@ def test_ruff_is_clean() -> None:
 
 
 @pytest.mark.slow
+def test_ruff_format_is_applied() -> None:
+    cmd = [_tool("ruff"), "format", "--check", "app", "ui", "tests", "scripts", "packaging"]
+    out = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout[-3000:]
+
+
+@pytest.mark.slow
 def test_the_core_type_checks_strictly() -> None:
     out = subprocess.run([_tool("mypy")], cwd=ROOT, capture_output=True, text=True)
     assert out.returncode == 0, out.stdout[-3000:]
