@@ -66,6 +66,7 @@ DIFFERENCE_KINDS = {
     "date": "Dates",
     "duration": "Durations",
     "actor": "Who",
+    "condition": "Conditions",
     "phrase": "Wording",
 }
 

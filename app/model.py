@@ -77,7 +77,7 @@ class Claim:
 class Difference:
     """One thing that differs inside a ``differs`` link.
 
-    ``kind`` is one of ``number``, ``date``, ``duration``, ``actor``, ``phrase``;
+    ``kind`` is one of ``number``, ``date``, ``duration``, ``actor``, ``condition``, ``phrase``;
     ``a``/``b`` hold the wording on each side, ``None`` where that side says nothing.
     """
 

@@ -104,7 +104,7 @@ def relate(link: Link, claims: dict[str, Claim], people: frozenset[str] | None =
 
 
 def is_different(text_a: str, text_b: str, diffs: list[Difference]) -> bool:
-    if any(d.kind in ("number", "date", "duration") for d in diffs):
+    if any(d.kind in ("number", "date", "duration", "condition") for d in diffs):
         return True
     share_a, share_b = unmatched_share(text_a, text_b), unmatched_share(text_b, text_a)
     return max(share_a, share_b) >= UNMATCHED_SHARE
@@ -117,7 +117,50 @@ def differences(text_a: str, text_b: str, people: frozenset[str] | None = None) 
         out.extend(_mismatches(kind, finder(text_a), finder(text_b)))
     who = people if people is not None else people_names([text_a, text_b])
     out.extend(_mismatches("actor", _actors(text_a, who), _actors(text_b, who)))
-    out.extend(_phrases(text_a, text_b))
+    out.extend(_condition_mismatches(text_a, text_b))
+    return out + [p for p in _phrases(text_a, text_b) if not _covered(p, out)]
+
+
+def _covered(phrase: Difference, found: list[Difference]) -> bool:
+    """A one-sided phrase that only repeats a condition (or figure) already listed."""
+    return any(
+        (phrase.a is not None and d.a is not None and phrase.a in d.a)
+        or (phrase.b is not None and d.b is not None and phrase.b in d.b)
+        for d in found
+    )
+
+
+#: Words that open a condition ("if the truce holds", "without preconditions",
+#: "provided that both sides agree"): a condition on one side only changes the point.
+_CONDITION_RE = re.compile(
+    r"\b(?:if|unless|provided(?: that)?|on condition(?: that)?|as long as|only after|"
+    r"only if|subject to|without (?:any )?(?:pre)?conditions?|in exchange for|"
+    r"in return for|on the understanding that)\b[^,;.!?]*",
+    re.IGNORECASE,
+)
+
+
+def _conditions(text: str) -> list[tuple[str, set[str]]]:
+    return [(m.group(0).strip(), content_stems(m.group(0))) for m in _CONDITION_RE.finditer(text)]
+
+
+def _condition_mismatches(text_a: str, text_b: str) -> list[Difference]:
+    """Conditions stated on one side with no condition, or none like them, on the other.
+
+    Each condition pairs with the other side's condition that shares most of its words;
+    conditions worded differently still pair (the phrase differences show the wording),
+    so what remains is a condition the other account does not set at all."""
+    ca, cb = _conditions(text_a), _conditions(text_b)
+    free_b = list(range(len(cb)))
+    only_a: list[str] = []
+    for text, stems in ca:
+        if not free_b:
+            only_a.append(text)
+            continue
+        best = max(free_b, key=lambda j: len(stems & cb[j][1]))
+        free_b.remove(best)
+    out = [Difference("condition", t, None) for t in only_a]
+    out += [Difference("condition", None, cb[j][0]) for j in free_b]
     return out
 
 

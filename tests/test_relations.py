@@ -92,3 +92,25 @@ def test_a_link_that_differs_always_says_how() -> None:
     link = relate(Link(("a0",), ("b0",), Relation.SAME, 0.7), claims)
     assert link.relation is Relation.DIFFERS
     assert ("tense", None) in [(d.a, d.b) for d in link.differences]
+
+
+def test_a_condition_on_one_side_only_makes_a_link_differ() -> None:
+    k = kinds(
+        "Minister Vask asked Kestria to reopen the rail corridor for grain exports.",
+        "Minister Vask called on Kestria to reopen the rail corridor without preconditions.",
+    )
+    assert k["condition"] == [(None, "without preconditions")]
+    assert "phrase" not in k or all(b != "preconditions" for _, b in k["phrase"])
+    claims = {
+        "a0": _claim("a0", "The truce starts on Monday."),
+        "b0": _claim("b0", "The truce starts on Monday, provided that both armies withdraw."),
+    }
+    assert relate(Link(("a0",), ("b0",), Relation.SAME, 0.9), claims).relation is Relation.DIFFERS
+
+
+def test_conditions_worded_differently_still_pair() -> None:
+    k = kinds(
+        "If the moratorium is violated by one side, the other is free of it.",
+        "If the agreement is breached by one party, the other is released.",
+    )
+    assert "condition" not in k

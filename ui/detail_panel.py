@@ -27,6 +27,7 @@ KIND_NAMES = {
     "date": "Date",
     "duration": "Duration",
     "actor": "Who",
+    "condition": "Condition",
     "phrase": "Wording",
 }
 STATUS_TEXT = {Status.SAME: "Same", Status.DIFFERS: "Differs", Status.ONLY: "Omission"}
