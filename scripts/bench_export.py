@@ -17,7 +17,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from app import synthetic
-from app.brief import BriefOptions, build_brief, render_html, render_markdown
+from app.brief import BriefOptions, build_brief
+from app.brief_html import render_html
+from app.brief_markdown import render_markdown
 from app.comparison import CompareOptions, compare
 from app.documents import from_text, read_path
 from app.model import Comparison

@@ -14,14 +14,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app import brief as brief_mod
-from app.brief import (
-    BriefError,
-    BriefOptions,
-    build_brief,
-    mark_fragments,
-    render_html,
-    render_markdown,
-)
+from app.brief import BriefError, BriefOptions, build_brief, mark_fragments
+from app.brief_html import render_html
+from app.brief_markdown import render_markdown
 from app.model import Side, Status
 from tests.export_support import (
     LABEL_A,

@@ -10,15 +10,9 @@ from dataclasses import replace
 import markdown
 import pytest
 
-from app.brief import (
-    REFER_BACK,
-    BriefOptions,
-    build_brief,
-    mark_fragments,
-    md_escape,
-    render_html,
-    render_markdown,
-)
+from app.brief import REFER_BACK, BriefOptions, build_brief, mark_fragments
+from app.brief_html import render_html
+from app.brief_markdown import md_escape, render_markdown
 from app.model import Difference, Link, Relation
 from tests.export_support import SENTENCES_A, hand_made, lexical, reviewed, shared
 from tests.test_brief import visible_text

@@ -16,7 +16,9 @@ import sys
 from pathlib import Path
 
 from app.atomic import atomic_write_text
-from app.brief import Brief, BriefError, BriefOptions, build_brief, render_html, render_markdown
+from app.brief import Brief, BriefError, BriefOptions, build_brief
+from app.brief_html import render_html
+from app.brief_markdown import render_markdown
 from app.cli import EXIT_USAGE, CliError, compare_files, subcommand
 from app.review import ReviewState
 

@@ -32,14 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.brief import (
-    BriefError,
-    BriefOptions,
-    build_brief,
-    default_title,
-    render_html,
-    render_markdown,
-)
+from app.brief import BriefError, BriefOptions, build_brief, default_title
+from app.brief_html import render_html
+from app.brief_markdown import render_markdown
 from app.review import ReviewState
 from ui.pdf_export import (
     ExportCancelled,

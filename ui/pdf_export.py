@@ -37,16 +37,9 @@ from PySide6.QtGui import (
 
 from app import __version__
 from app.atomic import atomic_write_bytes, atomic_write_text
-from app.brief import (
-    INK,
-    MUTED,
-    RULE,
-    Brief,
-    BriefOptions,
-    build_brief,
-    render_html,
-    render_markdown,
-)
+from app.brief import INK, MUTED, RULE, Brief, BriefOptions, build_brief
+from app.brief_html import render_html
+from app.brief_markdown import render_markdown
 from app.model import Comparison
 from app.review import ReviewState
 
