@@ -104,7 +104,12 @@ def print_summary(cmp: Comparison) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="parallax", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="parallax",
+        description="Compare two accounts of one event, claim by claim.",
+        epilog="Without a subcommand, parallax opens the desktop app: "
+        "parallax [A B | SESSION.parallax] [--screenshot OUT.png] [--theme light|dark].",
+    )
     parser.add_argument("--version", action="version", version=f"parallax {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     for name, (add_args, _run) in SUBCOMMANDS.items():
