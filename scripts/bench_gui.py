@@ -16,9 +16,11 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 OPEN_CHILD = """
-import sys, time
+import sys, tempfile, time
 t0 = time.perf_counter()
 import ui
+from PySide6.QtCore import QSettings
+QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
 from PySide6.QtWidgets import QApplication
 from ui.main import application
 from ui.main_window import MainWindow
@@ -65,7 +67,7 @@ def open_figures(path: Path) -> None:
 
 
 def paint_and_responsiveness() -> None:
-    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtCore import QElapsedTimer, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
     import ui  # noqa: F401
@@ -75,6 +77,8 @@ def paint_and_responsiveness() -> None:
     from ui.main import application
     from ui.main_window import MainWindow
 
+    # the bench's window must not leave its layout in the user's settings
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
     app = application()
     window = MainWindow(engine="auto")
     window.resize(1400, 900)

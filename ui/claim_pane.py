@@ -62,6 +62,9 @@ def build_document(doc: Document, font: QFont) -> tuple[QTextDocument, list[int]
     return qdoc, offsets, positions
 
 
+MIN_PANE_WIDTH = 240
+
+
 class ClaimPane(QTextEdit):
     """Shows one side; claims keep their order, so geometry lookups are bisections."""
 
@@ -75,6 +78,9 @@ class ClaimPane(QTextEdit):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setTabChangesFocus(True)  # Tab and Shift+Tab move between the panes
+        # readable lines before anything else gives way: the sidebars and docks shrink
+        # or the window grows, never the text to a word a line
+        self.setMinimumWidth(MIN_PANE_WIDTH)
         self.setViewportMargins(GUTTER, 0, 0, 0)
         self.setMouseTracking(True)
         self.viewport().setMouseTracking(True)

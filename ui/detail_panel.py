@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QResizeEvent
+from PySide6.QtGui import QAction, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -166,9 +166,11 @@ class DetailPanel(QFrame):
         for side in Side:
             self.side_titles[side].set_full_text("")
             self.texts[side].setHtml("")
-        self.texts[Side.A].setPlaceholderText(
-            "Click a claim to see it next to its counterpart. F7 jumps to the next difference, "
-            "F8 to the next omission."
+        # as text, not a placeholder: Qt draws placeholders on one line, cut off
+        hint = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
+        self.texts[Side.A].setHtml(
+            f'<p style="color:{hint}">Click a claim to see it next to its counterpart. '
+            "F7 jumps to the next difference, F8 to the next omission.</p>"
         )
         self.differences.setText("")
 

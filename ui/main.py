@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from app import __version__
 from app.comparison import CompareOptions, compare
 from app.documents import DocumentError
-from ui import theme
+from ui import platform_check, theme
 from ui.main_window import MainWindow, read_documents
 
 SCREENSHOT_SIZE = QSize(1400, 900)
@@ -53,6 +53,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if len(args.inputs) > 2:
         print("parallax: give two accounts, or one session file", file=sys.stderr)
         return 2
+    missing = platform_check.problem()
+    if missing is not None:
+        print(f"parallax: cannot open the window: {missing}", file=sys.stderr)
+        return 3
     app = application()
     window = MainWindow(engine=args.engine)
     if args.theme:
