@@ -19,6 +19,7 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 run: install
+	@if [ "$(QT_QPA_PLATFORM)" = offscreen ]; then echo "make run: no display here, so the window is drawn offscreen (try: $(VENV)/bin/parallax --screenshot out.png resources/samples/sample_a.txt resources/samples/sample_b.txt)"; fi
 	$(VENV)/bin/parallax resources/samples/sample_a.txt resources/samples/sample_b.txt
 
 test: install
