@@ -1,9 +1,10 @@
 """Aligning claims of two accounts by meaning: order-free and many-to-many.
 
 Readouts of one event share a vocabulary (the call, the two sides, the leaders' names),
-so raw embedding similarity between any two of their claims is high. We first remove
-what the two documents have in common (the mean claim vector), then score every pair
-by a blend of that centred semantic similarity and lexical overlap. Scores are
+so raw embedding similarity between any two of their claims is high, and sentence
+meaning alone cannot tell a shared point from a shared register. Every candidate pair is
+scored by a blend of semantic similarity and lexical overlap (names, numbers and the
+words that carry the point). Scores are
 computed in row blocks, keeping only each claim's best few candidates, so memory stays
 O((n + m) * k) and work grows as n * m * d with a small constant (a matrix product).
 
@@ -37,8 +38,6 @@ class AlignConfig:
     top_k: int = 4
     #: candidates per claim taken from vector similarity before lexical re-ranking
     candidates: int = 10
-    #: subtract the mean claim vector first (helps long texts with a shared register)
-    centre: bool = False
     #: weight of the lexical score in the blend (the rest is semantic)
     lexical_weight: float = 0.35
     #: a pair at or above this links on its own

@@ -132,13 +132,12 @@ def align_claims(
     n, m = len(claims_a), len(claims_b)
     if not n or not m:
         return []
-    vec = align.centre(sem) if cfg.centre else sem
     la = lb = None
     if bags is not None:
         la, lb = bags[:n], bags[n:]
     half = _half(progress)
-    a_idx, a_val = align.topk_scores(vec[:n], vec[n:], la, lb, cfg, half(0), cancel)
-    b_idx, b_val = align.topk_scores(vec[n:], vec[:n], lb, la, cfg, half(1), cancel)
+    a_idx, a_val = align.topk_scores(sem[:n], sem[n:], la, lb, cfg, half(0), cancel)
+    b_idx, b_val = align.topk_scores(sem[n:], sem[:n], lb, la, cfg, half(1), cancel)
     pairs = align.select_pairs(a_idx, a_val, b_idx, b_val, cfg)
     out = []
 

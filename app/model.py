@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
@@ -195,11 +194,3 @@ class Comparison:
         }
         fields.update(changes)
         return Comparison(**fields)  # type: ignore[arg-type]
-
-
-def iter_pairs(links: Iterable[Link]) -> Iterator[tuple[str, str]]:
-    """Every (a claim, b claim) pair that the links join."""
-    for link in links:
-        for x in link.a:
-            for y in link.b:
-                yield x, y

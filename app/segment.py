@@ -291,10 +291,3 @@ def segment(doc: Document, side: Side) -> list[Claim]:
                 )
             sent_no += 1
     return claims
-
-
-def is_heading_claim(doc: Document, claim: Claim) -> bool:
-    return any(
-        b.kind is BlockKind.HEADING and b.start <= claim.start and claim.end <= b.end
-        for b in doc.blocks
-    )

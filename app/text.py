@@ -60,11 +60,6 @@ def content_terms(text: str) -> list[str]:
     return [stem(w) for w in words(text) if w.lower() not in STOPWORDS and not w.isdigit()]
 
 
-def is_content(word: str) -> bool:
-    lw = word.lower()
-    return lw not in STOPWORDS and lw not in WEAK_WORDS and len(lw) > 1
-
-
 #: Titles before a person's name ("President Xi", "Foreign Minister Sergey Lavrov").
 TITLES = frozenset(
     """president minister secretary mr mrs ms dr ambassador chancellor king queen prince

@@ -20,7 +20,7 @@ import numpy as np
 
 from app.align import centre
 from app.engines import Vectors
-from app.model import Block, BlockKind, Claim, Document, Link, Side, Topic
+from app.model import Block, Claim, Document, Link, Side, Topic
 from app.text import STOPWORDS, TITLES, WEAK_WORDS, people_names, stem
 
 MIN_TOPIC = 2
@@ -75,7 +75,7 @@ def _section_heads(doc: Document) -> list[Block]:
     """Headings that open sections. A document's title names the whole text, not a
     section: the first block, when it outranks every other heading, or (plain text, where
     all headings rank alike) when it is a long line among short section headings."""
-    heads = [b for b in doc.blocks if b.kind is BlockKind.HEADING]
+    heads = doc.headings()
     if len(heads) < 2 or heads[0] != doc.blocks[0]:
         return heads
     first, rest = heads[0], heads[1:]

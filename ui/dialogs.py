@@ -50,17 +50,6 @@ def about(parent: QWidget, cmp: Comparison | None, engine: str = "auto") -> None
     )
 
 
-def confirm_discard(parent: QWidget) -> bool:
-    answer = QMessageBox.question(
-        parent,
-        "Discard corrections?",
-        "This comparison has corrections that are not saved. Discard them?",
-        QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-        QMessageBox.StandardButton.Cancel,
-    )
-    return answer == QMessageBox.StandardButton.Discard
-
-
 def _optional(name: str) -> ModuleType | None:
     try:
         return importlib.import_module(name)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from app.comparison import CompareOptions
 from app.documents import DocumentError, read_path
-from app.edits import Edit, EditError, EditKind
+from app.edits import Edit, EditError, EditKind, link_key
 from app.model import Comparison, Document, Relation, Side
 from app.realign import realign
 from app.resources import sample_paths
@@ -42,7 +42,7 @@ from ui.commands import EditCommand, ReviewCommand
 from ui.compare_view import CompareView
 from ui.detail_panel import DetailPanel
 from ui.navigator import Navigator
-from ui.selection import Selection, link_key, muted_claims
+from ui.selection import Selection, muted_claims
 from ui.session_controller import SessionController
 from ui.topic_sidebar import TopicSidebar
 from ui.welcome import WelcomeView

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
+from app.edits import link_key
 from app.model import Comparison
 from ui import navigation
-from ui.selection import Selection, link_key
+from ui.selection import Selection
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.model import Comparison, Link, Side, Status
+from app.edits import EditError, find_link
+from app.model import Comparison, Side, Status
 
 LinkKey = tuple[tuple[str, ...], tuple[str, ...]]
 
@@ -53,14 +54,10 @@ class Selection:
 
 
 def link_index(cmp: Comparison, key: LinkKey) -> int | None:
-    for i, link in enumerate(cmp.links):
-        if (link.a, link.b) == key:
-            return i
-    return None
-
-
-def link_key(link: Link) -> LinkKey:
-    return link.a, link.b
+    try:
+        return find_link(cmp, *key)
+    except EditError:
+        return None
 
 
 def muted_claims(cmp: Comparison, filter_: str, topic: str | None) -> set[str]:

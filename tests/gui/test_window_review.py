@@ -10,11 +10,11 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from app.edits import Edit, EditKind
+from app.edits import Edit, EditKind, link_key
 from app.model import Side
 from app.resources import sample_paths
 from ui import dialogs
-from ui.selection import Selection, link_key
+from ui.selection import Selection
 
 LONG = "Ministry of Foreign Affairs and International Cooperation, Department of Press " * 2
 
