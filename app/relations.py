@@ -113,8 +113,9 @@ def is_different(text_a: str, text_b: str, diffs: list[Difference]) -> bool:
 def differences(text_a: str, text_b: str, people: frozenset[str] | None = None) -> list[Difference]:
     """Numbers, dates, durations and actors that do not match, then one-sided phrases."""
     out: list[Difference] = []
-    for kind, finder in (("duration", _durations), ("date", _dates), ("number", _numbers)):
-        out.extend(_mismatches(kind, finder(text_a), finder(text_b)))
+    figures_a, figures_b = _figures(text_a), _figures(text_b)
+    for kind in ("duration", "date", "number"):
+        out.extend(_mismatches(kind, figures_a[kind], figures_b[kind]))
     who = people if people is not None else people_names([text_a, text_b])
     out.extend(_mismatches("actor", _actors(text_a, who), _actors(text_b, who)))
     out.extend(_condition_mismatches(text_a, text_b))
@@ -206,13 +207,22 @@ def _close(p: str, q: str) -> bool:
     return common >= max(4, min(len(p), len(q)) - 2)
 
 
-def _durations(text: str) -> list[Mention]:
-    out = []
-    for m in _DURATION_RE.finditer(text):
-        unit = m.group(1).lower()
-        value = _value(m.group(0))
-        out.append(Mention("duration", m.group(0).strip(), f"{value * _UNITS[unit][1]:.4g}h"))
-    return out
+def _figures(text: str) -> dict[str, list[Mention]]:
+    """Durations, dates and the numbers that are part of neither, each text scanned once."""
+    durations = list(_DURATION_RE.finditer(text))
+    dates = list(_DATE_RE.finditer(text))
+    covered = [m.span() for m in durations + dates]
+    return {
+        "duration": [_duration(m) for m in durations],
+        "date": [Mention("date", m.group(0), _date_key(m.group(0))) for m in dates],
+        "number": _numbers(text, covered),
+    }
+
+
+def _duration(m: re.Match[str]) -> Mention:
+    unit = m.group(1).lower()
+    value = _value(m.group(0))
+    return Mention("duration", m.group(0).strip(), f"{value * _UNITS[unit][1]:.4g}h")
 
 
 def _value(phrase: str) -> float:
@@ -230,13 +240,6 @@ def _value(phrase: str) -> float:
     return base
 
 
-def _dates(text: str) -> list[Mention]:
-    out = []
-    for m in _DATE_RE.finditer(text):
-        out.append(Mention("date", m.group(0), _date_key(m.group(0))))
-    return out
-
-
 def _date_key(s: str) -> str:
     low = s.lower().replace(".", "")
     day = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", low)
@@ -249,9 +252,8 @@ def _date_key(s: str) -> str:
     return low
 
 
-def _numbers(text: str) -> list[Mention]:
-    covered = [m.span() for m in _DURATION_RE.finditer(text)]
-    covered += [m.span() for m in _DATE_RE.finditer(text)]
+def _numbers(text: str, covered: list[tuple[int, int]]) -> list[Mention]:
+    """Numbers outside the ``covered`` spans (the durations and dates)."""
     out = []
     for m in _NUMBER_RE.finditer(text):
         if any(s <= m.start() < e for s, e in covered):

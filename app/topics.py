@@ -35,8 +35,15 @@ def topic_target(n_claims: int) -> int:
 
 
 def assign(
-    doc_a: Document, doc_b: Document, claims: list[Claim], links: list[Link], vectors: Vectors
+    doc_a: Document,
+    doc_b: Document,
+    claims: list[Claim],
+    links: list[Link],
+    vectors: Vectors,
+    people: frozenset[str] | None = None,
 ) -> tuple[list[Topic], list[Claim]]:
+    """Topics for the claims, and the claims with their topic set. ``people`` are the
+    names of people in the texts (kept out of labels); found here when not given."""
     if not claims:
         return [], claims
     n_a = sum(1 for c in claims if c.side is Side.A)
@@ -59,7 +66,9 @@ def assign(
     for c in claims:
         members_by_topic.setdefault(topic_of[c.id], []).append(c)
     heading_labels = _heading_labels(spine_doc, groups)
-    labels = _labels(members_by_topic, heading_labels)
+    if people is None:
+        people = people_names([c.text for c in claims])
+    labels = _labels(members_by_topic, heading_labels, people)
     order = sorted(members_by_topic, key=lambda g: g)
     topics = []
     renumber = {}
@@ -179,11 +188,12 @@ def _assign_other(
 _PHRASE_WORD = re.compile(r"[^\W\d_][\w’'-]*")
 
 
-def _labels(members: dict[int, list[Claim]], fixed: dict[int, str]) -> dict[int, str]:
+def _labels(
+    members: dict[int, list[Claim]], fixed: dict[int, str], people: frozenset[str]
+) -> dict[int, str]:
     """A short label per topic: its most telling one- or two-word phrase."""
     counts: dict[int, Counter[str]] = {}
     surface: dict[str, Counter[str]] = {}
-    people = people_names([c.text for claims in members.values() for c in claims])
     for g, claims in members.items():
         cnt: Counter[str] = Counter()
         for c in claims:
