@@ -108,15 +108,19 @@ class AlignmentRunner(QObject):
         return self.generation
 
     def cancel(self) -> None:
-        task = self._tasks.get(self.generation)
-        if task is not None:
-            task.cancel()
+        """Stop the current run and report it cancelled now. A result it had already
+        sent, still on its way to the GUI thread, is dropped like any stale one."""
+        if self.discard():
+            self.cancelled.emit()
 
-    def discard(self) -> None:
-        """Cancel the current run and drop whatever it still reports."""
-        self.cancel()
-        if self.running:
-            self.generation += 1
+    def discard(self) -> bool:
+        """Stop the current run and drop whatever it still reports; False if none ran."""
+        task = self._tasks.get(self.generation)
+        if task is None:
+            return False
+        task.cancel()
+        self.generation += 1
+        return True
 
     def wait(self, msecs: int = 5000) -> bool:
         return self._pool.waitForDone(msecs)

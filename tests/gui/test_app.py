@@ -46,6 +46,22 @@ def test_worker_cancel(qtbot) -> None:  # type: ignore[no-untyped-def]
     assert finished == []
 
 
+def test_cancel_after_the_run_ended_still_drops_its_result(qtbot, sample_cmp) -> None:  # type: ignore[no-untyped-def]
+    """Cancel clicked while a finished result is still queued for the GUI thread: the
+    user asked to stop, so the result is dropped and the run reported cancelled."""
+    runner = AlignmentRunner()
+    finished, cancelled = [], []
+    runner.finished.connect(finished.append)
+    runner.cancelled.connect(lambda: cancelled.append(True))
+    runner.start(sample_cmp.doc_a, sample_cmp.doc_b, LEXICAL)
+    assert runner.wait(20000)  # done in the pool; its signals not yet delivered
+    runner.cancel()
+    qtbot.wait(50)
+    assert cancelled == [True]
+    assert finished == []
+    assert runner.stale_dropped == 1
+
+
 def test_newer_run_drops_stale_result(qtbot, sample_cmp) -> None:  # type: ignore[no-untyped-def]
     runner = AlignmentRunner()
     results = []
@@ -88,7 +104,8 @@ def test_window_stays_responsive_while_aligning(window, qtbot) -> None:  # type:
 
 def test_cancel_button_stops_alignment(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     with qtbot.waitSignal(window.runner.cancelled, timeout=20000):
-        window.start_comparison(*big_docs())
+        # long enough that the run is still going when its Cancel button appears (200 ms)
+        window.start_comparison(*big_docs(2000))
         qtbot.waitUntil(lambda: window.cancel_button.isVisible(), timeout=5000)
         window.cancel_button.click()
     assert not window.cancel_button.isVisible()
