@@ -1,0 +1,45 @@
+"""Atomic writes: all or nothing, and files as readable as an ordinary write makes them."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from app.atomic import atomic_write_bytes, atomic_write_text
+
+
+def test_a_new_file_gets_the_umask_mode_not_a_private_one(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        atomic_write_text(tmp_path / "brief.md", "# Brief\n")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "brief.md").stat().st_mode) == 0o644
+
+
+def test_a_replaced_file_keeps_its_mode(tmp_path: Path) -> None:
+    target = tmp_path / "review.parallax"
+    target.write_text("old")
+    target.chmod(0o600)
+    atomic_write_bytes(target, b"new")
+    assert target.read_bytes() == b"new"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_temporary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "out.json"
+    target.write_text("old")
+
+    def fail(*_args: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", fail)
+    with pytest.raises(OSError):
+        atomic_write_text(target, "new")
+    assert target.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
