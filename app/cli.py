@@ -1,4 +1,4 @@
-"""The ``parallax`` command: headless subcommands, or the desktop app for anything else.
+"""The ``parallax`` command's core: headless subcommands and their dispatch.
 
     parallax compare A B --json OUT|- [--engine auto|semantic|lexical] [--label-a L] [--label-b L]
                      [--save S.parallax]
@@ -6,7 +6,9 @@
     parallax export (A B | S.parallax) --pdf OUT.pdf [--html OUT.html] [--md OUT.md] ...
     parallax [A B | SESSION.parallax] [--screenshot OUT.png]     (opens the window)
 
-Headless subcommands never import Qt; errors are one line on stderr and a non-zero exit.
+The installed command is ``ui.launcher``, which adds ``export`` and the window (the core
+never imports ``ui``). Headless subcommands never import Qt; errors are one line on
+stderr and a non-zero exit.
 """
 
 from __future__ import annotations
@@ -118,20 +120,22 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _load_plugins() -> None:
-    """Subcommands that live in other core modules register themselves on import."""
-    for module in ("app.session_cli", "ui.export_cli"):
-        try:
-            __import__(module)
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise
+    """Subcommands that live in other core modules register themselves on import (the
+    GUI's ``export`` registers when ``ui.launcher`` imports it)."""
+    import app.session_cli  # noqa: F401
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, gui: Callable[[list[str]], int] | None = None) -> int:
+    """Run a subcommand; anything else goes to ``gui`` (the desktop app, which the
+    installed command, ``ui.launcher``, passes in: the core never imports ``ui``)."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     _load_plugins()
     if not args_list or args_list[0] not in (*SUBCOMMANDS, "-h", "--help", "--version"):
-        return _run_gui(args_list)
+        if gui is None:
+            print("parallax: give a subcommand (compare); the desktop app is `parallax`",
+                  file=sys.stderr)  # fmt: skip
+            return EXIT_USAGE
+        return gui(args_list)
     parser = build_parser()
     args = parser.parse_args(args_list)
     try:
@@ -145,15 +149,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug: still one line, never a traceback for the user
         print(f"parallax: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return EXIT_INTERNAL
-
-
-def _run_gui(argv: list[str]) -> int:
-    try:
-        from ui.main import main as gui_main
-    except ImportError as exc:
-        print(f"parallax: the desktop app cannot start ({exc})", file=sys.stderr)
-        return EXIT_INTERNAL
-    return int(gui_main(argv))
 
 
 if __name__ == "__main__":

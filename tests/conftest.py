@@ -14,7 +14,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-import ui  # noqa: E402, F401  (applies the PySide6 None-refcount guard to this process)
+from ui import qt_guard  # noqa: E402
+
+qt_guard.apply()  # pytest-qt makes this process's QApplication, not ui.main
 
 # CI runs the same examples every time (a red run must be reproducible); a developer's
 # runs explore new ones

@@ -19,7 +19,7 @@ def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
     env.pop("QT_QPA_PLATFORM", None)  # the command must pick offscreen by itself
     env["PYTHONPATH"] = str(ROOT)
     return subprocess.run(
-        [sys.executable, "-m", "app.cli", "export", *map(str, args)],
+        [sys.executable, "-m", "ui.launcher", "export", *map(str, args)],
         capture_output=True, text=True, env=env, cwd=ROOT, timeout=120,
     )  # fmt: skip
 

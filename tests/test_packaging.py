@@ -61,7 +61,7 @@ def test_spec_compiles_and_builds_one_folder() -> None:
     assert "exclude_binaries=True" in text  # one-folder: binaries go to COLLECT
     assert 'name="parallax"' in text
     assert (PACKAGING / "entry.py").is_file()
-    assert "from app.cli import main" in (PACKAGING / "entry.py").read_text()
+    assert "from ui.launcher import main" in (PACKAGING / "entry.py").read_text()
 
 
 def test_spec_names_existing_files() -> None:

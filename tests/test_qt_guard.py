@@ -11,13 +11,28 @@ ROOT = Path(__file__).resolve().parent.parent
 
 LOOP = """
 import sys
-import ui  # applies the guard
+from ui.main import application
+application()  # making the app applies the guard
 from PySide6.QtCore import QRectF
 r = QRectF()
 for _ in range(200_000):
     r.setWidth(1.0)
 print("alive")
 """
+
+
+HEADLESS_LOOP = LOOP.replace(
+    "from ui.main import application\napplication()  # making the app applies the guard",
+    "from ui.pdf_export import ensure_gui_app\nensure_gui_app()  # so does a headless export",
+)
+
+
+def test_a_headless_export_process_is_guarded_too() -> None:
+    assert "ensure_gui_app()" in HEADLESS_LOOP
+    out = subprocess.run([sys.executable, "-c", HEADLESS_LOOP], cwd=ROOT, capture_output=True,
+                         text=True, timeout=120)  # fmt: skip
+    assert out.returncode == 0, out.stderr[-500:]
+    assert out.stdout.strip() == "alive"
 
 
 def test_many_void_qt_calls_do_not_crash_the_interpreter() -> None:

@@ -4,7 +4,7 @@
         [--scope all|differences|omissions] [--topic NAME ...] [--engine auto|semantic|lexical]
         [--title T] [--page-size A4|Letter] [--landscape] [--full-texts]
 
-Registered through ``app.cli._load_plugins``. Qt is imported only when the command runs
+Registered when ``ui.launcher`` imports it. Qt is imported only when the command runs
 (``app`` never imports Qt), on the offscreen platform when there is no display.
 """
 

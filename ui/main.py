@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from app import __version__
 from app.comparison import CompareOptions, compare
 from app.documents import DocumentError
-from ui import platform_check, theme
+from ui import platform_check, qt_guard, theme
 from ui.main_window import MainWindow, read_documents
 
 SCREENSHOT_SIZE = QSize(1400, 900)
@@ -42,6 +42,7 @@ def application() -> QApplication:
         QCoreApplication.setOrganizationName("Parallax")
         QCoreApplication.setApplicationName("Parallax")
         QCoreApplication.setApplicationVersion(__version__)
+        qt_guard.apply()
         app = QApplication([sys.argv[0] if sys.argv else "parallax"])
         app.setDesktopFileName("org.parallax.Parallax")  # matches the .desktop file
     app.setWindowIcon(theme.app_icon())

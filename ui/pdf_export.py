@@ -42,6 +42,7 @@ from app.brief_html import render_html
 from app.brief_markdown import render_markdown
 from app.model import Comparison
 from app.review import ReviewState
+from ui import qt_guard
 
 Source = ReviewState | Comparison | Brief
 
@@ -62,6 +63,7 @@ def ensure_gui_app() -> QGuiApplication:
             os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
         ):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        qt_guard.apply()
         app = QGuiApplication(["parallax-export"])
     assert isinstance(app, QGuiApplication)
     return app

@@ -27,10 +27,16 @@ def none_refcount_leaks() -> bool:
     return sys.getrefcount(None) < before
 
 
+_applied = False
+
+
 def apply() -> bool:
-    """Make None's reference count inexhaustible if this Qt leaks it; True if applied."""
-    if not none_refcount_leaks():
-        return False
+    """Make None's reference count inexhaustible if this Qt leaks it (once per process;
+    called wherever a Qt application is made); True if applied."""
+    global _applied
+    if _applied or not none_refcount_leaks():
+        return _applied
+    _applied = True
     # ob_refcnt is the first field of every CPython object
     ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
     return True
