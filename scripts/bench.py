@@ -45,8 +45,8 @@ def write_pair(folder: Path, n: int) -> tuple[Path, Path]:
 
 def cli_wall(a: Path, b: Path, out: Path) -> float:
     t0 = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "app.cli", "compare", str(a), str(b), "--json", str(out)],
-                   check=True, cwd=ROOT)  # fmt: skip
+    cmd = [sys.executable, "-m", "ui.launcher", "compare", str(a), str(b), "--json", str(out)]
+    subprocess.run(cmd, check=True, cwd=ROOT)  # the installed command's path
     return time.perf_counter() - t0
 
 

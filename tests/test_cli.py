@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
+from cli_support import run_parallax
 
 A = """Talks on the river
 
@@ -22,11 +21,9 @@ Arlen to visit the capital in the spring.
 """
 
 
-def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "app.cli", *args], cwd=cwd, capture_output=True, text=True,
-        timeout=120,
-    )  # fmt: skip
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    """The core's own command (``app.cli``): compare works without the GUI package."""
+    return run_parallax(*args, module="app.cli")
 
 
 @pytest.fixture
@@ -82,33 +79,20 @@ def test_semantic_engine_when_installed(pair: tuple[Path, Path]) -> None:
 def test_auto_falls_back_to_lexical_without_the_model(
     pair: tuple[Path, Path], tmp_path: Path
 ) -> None:
-    import os
-
     env = dict(os.environ, PARALLAX_MODEL_PATH=str(tmp_path / "missing.onnx"))
-    r = subprocess.run(
-        [sys.executable, "-m", "app.cli", "compare", str(pair[0]), str(pair[1]), "--json", "-"],
-        cwd=ROOT, capture_output=True, text=True, env=env, timeout=120,
-    )  # fmt: skip
+    r = run_parallax("compare", *pair, "--json", "-", env=env)
     assert r.returncode == 0
     assert json.loads(r.stdout)["engine"] == "lexical"
-    r = subprocess.run(
-        [sys.executable, "-m", "app.cli", "compare", str(pair[0]), str(pair[1]), "--json", "-",
-         "--engine", "semantic"], cwd=ROOT, capture_output=True, text=True, env=env, timeout=120,
-    )  # fmt: skip
+    r = run_parallax("compare", *pair, "--json", "-", "--engine", "semantic", env=env)
     assert r.returncode != 0
     assert "semantic model" in r.stderr and "Traceback" not in r.stderr
 
 
 def test_model_with_wrong_checksum_is_refused(pair: tuple[Path, Path], tmp_path: Path) -> None:
-    import os
-
     fake = tmp_path / "model.onnx"
     fake.write_bytes(b"not a model")
     env = dict(os.environ, PARALLAX_MODEL_PATH=str(fake))
-    r = subprocess.run(
-        [sys.executable, "-m", "app.cli", "compare", str(pair[0]), str(pair[1]), "--json", "-",
-         "--engine", "semantic"], cwd=ROOT, capture_output=True, text=True, env=env, timeout=120,
-    )  # fmt: skip
+    r = run_parallax("compare", *pair, "--json", "-", "--engine", "semantic", env=env)
     assert r.returncode != 0
     assert "sha256" in r.stderr
 

@@ -4,24 +4,18 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_support import run_parallax
 
 from tests.export_support import CYRILLIC_A, CYRILLIC_B
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
     env.pop("QT_QPA_PLATFORM", None)  # the command must pick offscreen by itself
-    env["PYTHONPATH"] = str(ROOT)
-    return subprocess.run(
-        [sys.executable, "-m", "ui.launcher", "export", *map(str, args)],
-        capture_output=True, text=True, env=env, cwd=ROOT, timeout=120,
-    )  # fmt: skip
+    return run_parallax("export", *args, env=env)
 
 
 @pytest.fixture

@@ -3,26 +3,19 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_support import run_parallax
 from session_support import TEXT_A, TEXT_B, reviewed_state
 
 from app.cli import main
 from app.session import load_session, save_session
 
-ROOT = Path(__file__).resolve().parent.parent
-
 
 def parallax(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run(
-        [sys.executable, "-m", "app.cli", *map(str, args)],
-        capture_output=True, text=True, cwd=ROOT, env=env, timeout=120,
-    )  # fmt: skip
+    return run_parallax(*args, module="app.cli")
 
 
 @pytest.fixture
