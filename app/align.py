@@ -11,6 +11,7 @@ O((n + m) * k) and work grows as n * m * d with a small constant (a matrix produ
 A pair becomes a link when it is strong on its own, or when it is the best match in
 both directions (a mutual best) and clears a lower bar; a claim also joins a second
 partner that scores nearly as well as its best (one sentence saying what two say).
+A pair far weaker than the best link of either of its claims is dropped.
 Pairs that share a claim are then gathered into star-shaped links (one claim on one
 side, one or more on the other), which is how analysts draw them.
 """
@@ -23,7 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from app.engines import Bag, Vectors, bag_cosine
+from app.engines import Bag, Vectors, bag_cosine, coverage
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
@@ -46,6 +47,10 @@ class AlignConfig:
     mutual: float = 0.34
     #: a claim's second partner must be within this of its best and above ``mutual``
     second_margin: float = 0.03
+    #: a claim keeps only the partners that score within this of its best partner ...
+    partner_margin: float = 0.10
+    #: ... unless that share of the weaker partner's words is found in it (it packs both)
+    packed_coverage: float = 0.30
     block_rows: int = 512
 
 
@@ -130,9 +135,18 @@ def blend(sem: FloatArray, lex: FloatArray | None, cfg: AlignConfig) -> FloatArr
 
 
 def select_pairs(
-    a_idx: IntArray, a_val: FloatArray, b_idx: IntArray, b_val: FloatArray, cfg: AlignConfig
+    a_idx: IntArray,
+    a_val: FloatArray,
+    b_idx: IntArray,
+    b_val: FloatArray,
+    cfg: AlignConfig,
+    bags_a: Sequence[Bag] | None = None,
+    bags_b: Sequence[Bag] | None = None,
 ) -> list[Pair]:
-    """Choose linked pairs from each side's candidate lists (see module docstring)."""
+    """Choose linked pairs from each side's candidate lists (see module docstring).
+
+    With the claims' lexical bags, a weak partner whose words the stronger claim mostly
+    contains is kept (one sentence packing two points); without them it is dropped."""
     best_of_a = {i: int(a_idx[i, 0]) for i in range(len(a_idx)) if a_idx.shape[1]}
     best_of_b = {j: int(b_idx[j, 0]) for j in range(len(b_idx)) if b_idx.shape[1]}
     chosen: dict[tuple[int, int], float] = {}
@@ -162,7 +176,37 @@ def select_pairs(
         for (i, j), s in chosen.items()
         if s >= cfg.strong or i in linked_a or j in linked_b
     ]
-    return sorted(out, key=lambda p: (p.a, p.b))
+    return sorted(_near_best(out, cfg, bags_a, bags_b), key=lambda p: (p.a, p.b))
+
+
+def _near_best(
+    pairs: list[Pair], cfg: AlignConfig, bags_a: Sequence[Bag] | None, bags_b: Sequence[Bag] | None
+) -> list[Pair]:
+    """Drop a pair far weaker than the best link of one of its claims (the hub), unless the
+    hub contains most of the other claim's words.
+
+    A claim that names both principals (the opening "X spoke with Y" sentence) scores
+    fairly well against every claim on the other side; its real partner scores far
+    better, and the rest share little with it but the names. A sentence that packs two
+    points ("In a call on Friday the ministers agreed to reopen the corridor") scores far
+    better against one of them too, but holds the other's words."""
+    best_a: dict[int, float] = {}
+    best_b: dict[int, float] = {}
+    for p in pairs:
+        best_a[p.a] = max(best_a.get(p.a, p.score), p.score)
+        best_b[p.b] = max(best_b.get(p.b, p.score), p.score)
+
+    def packed(part: Bag | None, hub: Bag | None) -> bool:
+        return part is not None and hub is not None and coverage(part, hub) >= cfg.packed_coverage
+
+    def keep(p: Pair) -> bool:
+        bag_a = bags_a[p.a] if bags_a is not None else None
+        bag_b = bags_b[p.b] if bags_b is not None else None
+        if p.score < best_a[p.a] - cfg.partner_margin and not packed(bag_b, bag_a):
+            return False
+        return p.score >= best_b[p.b] - cfg.partner_margin or packed(bag_a, bag_b)
+
+    return [p for p in pairs if keep(p)]
 
 
 def group_pairs(

@@ -99,6 +99,16 @@ def bag_cosine(x: Bag, y: Bag) -> float:
     return sum(w * y.get(t, 0.0) for t, w in x.items())
 
 
+def coverage(part: Bag, whole: Bag) -> float:
+    """The weighted share of ``part``'s single words that ``whole`` also has."""
+    total = found = 0.0
+    for term, w in part.items():
+        if " " not in term:
+            total += w
+            found += w if term in whole else 0.0
+    return found / total if total else 0.0
+
+
 def _lexical_features(text: str) -> list[str]:
     words = content_terms(text)
     return words + [f"{a} {b}" for a, b in pairwise(words)]

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+import numpy as np
 import pytest
 
-from app.align import AlignConfig, Pair, group_pairs
+from app.align import AlignConfig, Pair, group_pairs, select_pairs
 from app.comparison import Cancelled, CompareOptions, compare
 from app.documents import from_markdown, from_text
 from app.engines import semantic_problem
@@ -75,6 +76,21 @@ def test_group_pairs_builds_stars() -> None:
         ([0], [0, 1]),
         ([1], [2]),
     ]
+
+
+def test_a_pair_far_below_either_claims_best_link_is_dropped() -> None:
+    # A0 is an opening "X spoke with Y" claim: its real partner B0 scores 0.70; B1's best
+    # is also A0 but at 0.48, strong on its own yet far below A0's own best link.
+    # A1 has two near-equal partners (one sentence saying what two say): both stay.
+    a_idx = np.array([[0, 1], [2, 3]])
+    a_val = np.array([[0.70, 0.48], [0.50, 0.47]], dtype=np.float32)
+    b_idx = np.array([[0, 1], [0, 1], [1, 0], [1, 0]])
+    b_val = np.array([[0.70, 0.1], [0.48, 0.1], [0.50, 0.1], [0.47, 0.1]], dtype=np.float32)
+    cfg = AlignConfig(strong=0.42, mutual=0.34, partner_margin=0.10)
+    kept = {(p.a, p.b) for p in select_pairs(a_idx, a_val, b_idx, b_val, cfg)}
+    assert kept == {(0, 0), (1, 2), (1, 3)}
+    loose = AlignConfig(strong=0.42, mutual=0.34, partner_margin=1.0)
+    assert (0, 1) in {(p.a, p.b) for p in select_pairs(a_idx, a_val, b_idx, b_val, loose)}
 
 
 def test_progress_reaches_the_end_and_cancel_stops() -> None:
