@@ -11,7 +11,8 @@ O((n + m) * k) and work grows as n * m * d with a small constant (a matrix produ
 A pair becomes a link when it is strong on its own, or when it is the best match in
 both directions (a mutual best) and clears a lower bar; a claim also joins a second
 partner that scores nearly as well as its best (one sentence saying what two say).
-A pair far weaker than the best link of either of its claims is dropped.
+A pair far weaker than the best link of either of its claims is dropped, unless that
+claim holds most of the other's words (it packs both points).
 Pairs that share a claim are then gathered into star-shaped links (one claim on one
 side, one or more on the other), which is how analysts draw them.
 """
@@ -202,9 +203,9 @@ def _near_best(
     def keep(p: Pair) -> bool:
         bag_a = bags_a[p.a] if bags_a is not None else None
         bag_b = bags_b[p.b] if bags_b is not None else None
-        if p.score < best_a[p.a] - cfg.partner_margin and not packed(bag_b, bag_a):
-            return False
-        return p.score >= best_b[p.b] - cfg.partner_margin or packed(bag_a, bag_b)
+        a_is_hub = p.score < best_a[p.a] - cfg.partner_margin
+        b_is_hub = p.score < best_b[p.b] - cfg.partner_margin
+        return (not a_is_hub or packed(bag_b, bag_a)) and (not b_is_hub or packed(bag_a, bag_b))
 
     return [p for p in pairs if keep(p)]
 

@@ -91,6 +91,14 @@ def test_a_pair_far_below_either_claims_best_link_is_dropped() -> None:
     assert kept == {(0, 0), (1, 2), (1, 3)}
     loose = AlignConfig(strong=0.42, mutual=0.34, partner_margin=1.0)
     assert (0, 1) in {(p.a, p.b) for p in select_pairs(a_idx, a_val, b_idx, b_val, loose)}
+    # with the claims' words: when A0 holds most of B1's words, A0 packs both points
+    bags_a = [{"call": 0.5, "corridor": 0.5, "reopen": 0.7}, {"fish": 1.0}]
+    packed_b = [{"call": 1.0}, {"corridor": 0.6, "reopen": 0.8}, {"x": 1.0}, {"y": 1.0}]
+    apart_b = [{"call": 1.0}, {"names": 1.0}, {"x": 1.0}, {"y": 1.0}]
+    with_words = select_pairs(a_idx, a_val, b_idx, b_val, cfg, bags_a, packed_b)
+    assert (0, 1) in {(p.a, p.b) for p in with_words}
+    without = select_pairs(a_idx, a_val, b_idx, b_val, cfg, bags_a, apart_b)
+    assert (0, 1) not in {(p.a, p.b) for p in without}
 
 
 def test_progress_reaches_the_end_and_cancel_stops() -> None:
