@@ -105,7 +105,9 @@ def compare(
     people = people_names(texts)
     links = [relations.relate(link, by_id, people) for link in links]
     relate(1, 1)
-    topic_list, claims = topics.assign(doc_a, doc_b, claims_a + claims_b, links, sem, people)
+    topic_list, claims = topics.assign(
+        doc_a, doc_b, claims_a + claims_b, links, sem, people, eng.embed
+    )
     rep.stage("topics")(1, 1)
     return Comparison(
         doc_a, doc_b, tuple(claims), tuple(links), tuple(topic_list),

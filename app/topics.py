@@ -11,7 +11,6 @@ topic so a paragraph is not scattered. Everything here is linear in the claim co
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from dataclasses import replace
 from itertools import pairwise
@@ -20,8 +19,9 @@ import numpy as np
 
 from app.align import centre
 from app.engines import Vectors
+from app.labels import Embed, label_topics
 from app.model import Block, Claim, Document, Link, Side, Topic
-from app.text import STOPWORDS, TITLES, WEAK_WORDS, people_names, stem
+from app.text import people_names
 
 MIN_TOPIC = 2
 NEIGHBOUR_BONUS = 0.08
@@ -41,6 +41,7 @@ def assign(
     links: list[Link],
     vectors: Vectors,
     people: frozenset[str] | None = None,
+    embed: Embed | None = None,
 ) -> tuple[list[Topic], list[Claim]]:
     """Topics for the claims, and the claims with their topic set. ``people`` are the
     names of people in the texts (kept out of labels); found here when not given."""
@@ -68,7 +69,13 @@ def assign(
     heading_labels = _heading_labels(spine_doc, groups)
     if people is None:
         people = people_names([c.text for c in claims])
-    labels = _labels(members_by_topic, heading_labels, people)
+    centroids = None
+    if embed is not None and len(vectors) == len(claims):
+        centroids = {}
+        for g, members in members_by_topic.items():
+            mean = vectors[[index[c.id] for c in members]].mean(axis=0)
+            centroids[g] = mean / (float(np.linalg.norm(mean)) or 1.0)
+    labels = label_topics(members_by_topic, heading_labels, people, centroids, embed)
     order = sorted(members_by_topic, key=lambda g: g)
     topics = []
     renumber = {}
@@ -183,113 +190,3 @@ def _assign_other(
             g = previous if previous is not None else 0
         topic_of[c.id] = g
         previous = g
-
-
-_PHRASE_WORD = re.compile(r"[^\W\d_][\w’'-]*")
-
-
-def _labels(
-    members: dict[int, list[Claim]], fixed: dict[int, str], people: frozenset[str]
-) -> dict[int, str]:
-    """A short label per topic: its most telling one- or two-word phrase."""
-    counts: dict[int, Counter[str]] = {}
-    surface: dict[str, Counter[str]] = {}
-    for g, claims in members.items():
-        cnt: Counter[str] = Counter()
-        for c in claims:
-            seen = set()
-            for key, text in _candidates(c.text, people):
-                if key not in seen:
-                    seen.add(key)
-                    cnt[key] += 1
-                    surface.setdefault(key, Counter())[text] += 1
-        counts[g] = cnt
-    n_topics = len(members)
-    df: Counter[str] = Counter()
-    for cnt in counts.values():
-        df.update(cnt.keys())
-    labels: dict[int, str] = {}
-    used: set[str] = set()
-    for g in sorted(members):
-        if g in fixed:
-            labels[g] = fixed[g]
-            continue
-        scored = sorted(counts[g].items(), key=lambda kv: -_label_score(kv, n_topics, df, surface))
-        label = next((k for k, _ in scored if k not in used), None)
-        if label is None:
-            labels[g] = f"Topic {g + 1}"
-            continue
-        used.add(label)
-        text = surface[label].most_common(1)[0][0]
-        labels[g] = text[:1].upper() + text[1:]
-    return labels
-
-
-#: Words that make poor labels on their own or at the end of one (modifiers, not subjects).
-_MODIFIERS = frozenset(
-    """good new near future important various relevant current specific possible recent main
-    major next last previous positive negative great sincere mutual respective additional
-    right whole entire different several certain such own full long short high low large
-    small big early late very almost entirely nearly approximately previously details
-    soon shortly together again already earlier later evening morning foreign joint official
-    january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday today yesterday week""".split()
-)
-
-
-_CALENDAR = frozenset(
-    """january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday today yesterday week""".split()
-)
-
-
-def _label_score(
-    item: tuple[str, int], n_topics: int, df: Counter[str], surface: dict[str, Counter[str]]
-) -> float:
-    """Frequency in the topic times rarity across topics; two-word phrases read better,
-    a lone capitalised word (a demonym, a name) usually worse."""
-    key, count = item
-    score = count * math.log(1 + n_topics / df[key])
-    if " " in key:
-        score *= 1.6
-    elif surface[key].most_common(1)[0][0][:1].isupper():
-        score *= 0.7
-    return score
-
-
-def _candidates(text: str, people: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
-    """(stem key, shown text) of the one- and two-word phrases that could label a topic."""
-    toks = [(m.group(0), m.start()) for m in _PHRASE_WORD.finditer(text)]
-    out: list[tuple[str, str]] = []
-    good = [_label_word(w) and w not in people for w, _ in toks]
-    for i, (w, _) in enumerate(toks):
-        if not good[i]:
-            continue
-        shown = w if _proper(w, i) else w.lower()
-        if _can_end(w):
-            out.append((stem(w), shown))
-        if i + 1 < len(toks) and good[i + 1] and _can_end(toks[i + 1][0]):
-            w2 = toks[i + 1][0]
-            between = text[toks[i][1] + len(w) : toks[i + 1][1]]
-            if between.strip() == "" and not (w.lower().endswith("ed") and w.islower()):
-                shown2 = w2 if _proper(w2, i + 1) else w2.lower()
-                out.append((f"{stem(w)} {stem(w2)}", f"{shown} {shown2}"))
-    return out
-
-
-def _label_word(w: str) -> bool:
-    lw = w.lower()
-    if lw in _MODIFIERS and (w[:1].isupper() or lw in _CALENDAR):
-        return False  # "14 March Foreign Minister": neither word belongs in a label
-    return len(w) > 2 and lw not in STOPWORDS and lw not in WEAK_WORDS and lw not in TITLES
-
-
-def _can_end(w: str) -> bool:
-    """Whether a word can end a label: a noun-like word, not a modifier or verb form."""
-    lw = w.lower()
-    verb_or_adverb = w.islower() and (lw.endswith("ly") or lw.endswith("ed"))
-    return lw not in _MODIFIERS and not verb_or_adverb
-
-
-def _proper(word: str, position: int) -> bool:
-    return word[:1].isupper() and (position > 0 or word.isupper())

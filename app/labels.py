@@ -1,0 +1,337 @@
+"""Short human labels for topics: the noun phrase that best names a group of claims.
+
+A label is a name ("Black Sea", "Gas interconnector", "Detained citizens"), not a verb
+("Held"), a figure ("Million crowns"), a span of time ("Hours") or a piece of a longer
+name ("Rim Council" out of "Northern Rim Council"). No tagger is needed for readouts:
+the two texts themselves say which words are names (capitalised away from the start of
+a sentence) and which are verbs (after "to", "will", "they" ...), and a short list of
+suffixes catches adverbs and adjectives. Each topic then takes its most telling phrase:
+frequent in the topic, rare in the others, said by both accounts.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from app.engines import Vectors
+from app.model import Claim
+from app.text import STOPWORDS, TITLES, WEAK_WORDS, bare_name, stem
+
+Embed = Callable[[Sequence[str]], Vectors]
+
+#: How many of a topic's best phrases are re-ranked by meaning, and the weight of meaning.
+RERANK = 12
+MEANING = 0.5
+#: Most words a label may have (a proper name such as "Gulf of Serrin" counts in full).
+MAX_WORDS = 4
+
+_TOKEN = re.compile(r"[^\W\d_][\w’'-]*|\d[\d.,]*|[.,;:!?()\"“”«»–—]")
+
+#: Words after which the next word is a verb form ("to reopen", "will continue").
+_VERB_CUES = frozenset(
+    """to will would could should must can cannot shall may might not also they we he she
+    i who which sides parties""".split()
+)
+#: Words after which the next word starts a noun phrase ("the corridor", "of prisoners").
+_NOUN_CUES = frozenset("the a an its their his her our this these those of".split())
+#: Words that open a verb's object: a word right before them is usually a verb ("set a goal").
+_OBJECT_CUES = frozenset("a an the its their his her our".split())
+
+#: Modifiers: they open no label and end none ("Sincere gratitude", "Next year").
+_MODIFIERS = frozenset(
+    """good new near future important various relevant current specific possible recent main
+    major next last previous positive negative great sincere mutual respective additional
+    right whole entire different several certain such own full long short high low large
+    small big early late very almost entirely nearly approximately previously details
+    soon shortly together again already earlier later evening morning foreign joint official
+    constructive productive fruitful frank candid friendly warm cordial detailed substantive
+    useful excellent strong close deep broad firm clear special particular general overall
+    first second third fourth fifth sixth seventh eighth ninth tenth
+    despite regarding concerning following during except beyond amid including
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow""".split()
+)
+#: Quantities and spans of time: "Hours", "Million crowns", "Dollars".
+_MEASURES = frozenset(
+    """hour hours minute minutes day days week weeks month months year years fortnight
+    decade decades time times hundred hundreds thousand thousands million millions billion
+    billions dozen dozens half percent per cent total dollars euros pounds roubles yuan
+    kilometres miles tonnes one two three four five six seven eight nine ten eleven twelve
+    fifteen twenty thirty forty fifty sixty seventy eighty ninety""".split()
+)
+#: Verbs common in accounts of talks (base forms; inflections meet them through ``stem``),
+#: for the ones the texts do not show in a verb position.
+_VERBS = frozenset(
+    stem(w)
+    for w in """agree discuss pursue strengthen expect welcome express stress reaffirm confirm
+    underline emphasise emphasize invite accept reject meet continue resume deepen expand
+    develop promote ensure maintain keep seek thank remain become consider propose suggest
+    intend urge warn condemn praise inform reopen carry begin give take get go come want
+    always never honor honour""".split()
+)
+
+#: Words that end no label besides the modifiers: vague nouns and particles.
+_NOT_LAST = (
+    _MODIFIERS
+    | _MEASURES
+    | frozenset(
+        """bilateral regional international national mutually both each other matters matter
+        concerns concern views view importance readiness situation context results result
+        level levels basis framework course area areas field fields held continued got going
+        forward home back chosen given taken""".split()
+    )
+)
+_NOT_FIRST = _MODIFIERS | _MEASURES | frozenset("each both other held".split())
+_ADVERB_OR_ADJECTIVE = re.compile(r"(?:ly|ful|ous|ible|able|ed)$")
+
+
+class Phrase(NamedTuple):
+    key: str  # stems, so "talks"/"talk" count together
+    text: str  # as shown
+    partial: bool = False  # followed by another noun: maybe part of a longer phrase
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    """What the texts say about their own words."""
+
+    names: frozenset[str]  # words written capitalised away from the start of a sentence
+    verbs: frozenset[str]  # lowercase words seen more often in verb than in noun position
+
+
+def lexicon(texts: Iterable[str]) -> _Lexicon:
+    names: set[str] = set()
+    verb_uses: Counter[str] = Counter()
+    noun_uses: Counter[str] = Counter()
+    for text in texts:
+        toks = _TOKEN.findall(text)
+        prev = ""
+        for i, w in enumerate(toks):
+            if not w[0].isalpha():
+                prev = "." if w in '.!?:;"“' else ","
+                continue
+            lw = w.lower()
+            nxt = toks[i + 1].lower() if i + 1 < len(toks) else ""
+            if w[0].isupper() and prev not in ("", "."):
+                names.add(bare_name(w))
+            if w.islower() and (
+                prev in _VERB_CUES or (nxt in _OBJECT_CUES and prev not in _NOUN_CUES)
+            ):
+                verb_uses[lw] += 1
+            elif prev in _NOUN_CUES:
+                noun_uses[lw] += 1
+            prev = lw
+    verbs = {w for w, n in verb_uses.items() if n > noun_uses[w]}
+    return _Lexicon(frozenset(names), frozenset(verbs))
+
+
+def candidates(text: str, lex: _Lexicon, people: frozenset[str] = frozenset()) -> list[Phrase]:
+    """The phrases in ``text`` that could name a topic: whole proper
+    names (not people's), and runs of one or two common words ending in a noun, optionally
+    after a name word ("Kestrian fishermen")."""
+    toks = _TOKEN.findall(text)
+    out: list[Phrase] = []
+    i = 0
+    while i < len(toks):
+        w = toks[i]
+        if _is_name(w, i, toks, lex):
+            j = i
+            run = [bare_name(w)]
+            while j + 1 < len(toks):
+                nxt = toks[j + 1]
+                if _is_name(nxt, j + 1, toks, lex) and not run[-1].endswith("s'"):
+                    run.append(bare_name(nxt))
+                    j += 1
+                elif nxt == "of":
+                    k = j + 3 if j + 2 < len(toks) and toks[j + 2] == "the" else j + 2
+                    if k >= len(toks) or not _is_name(toks[k], k, toks, lex):
+                        break
+                    run += [*toks[j + 1 : k], bare_name(toks[k])]
+                    j = k
+                else:
+                    break
+            out.extend(_name_candidates(run, toks, j, lex, people))
+            i = j + 1
+            continue
+        if _common(w, lex) and _can_start(w, lex, alone=True):
+            out.extend(_common_candidates(toks, i, lex))
+        i += 1
+    return out
+
+
+def _common_candidates(toks: list[str], i: int, lex: _Lexicon) -> list[Phrase]:
+    """Runs of one to three common words from ``toks[i]`` that end in a noun. A run that
+    another content word follows may be part of a longer phrase ("passenger" in "passenger
+    flights"): it is marked ``partial``. A word the texts use as a verb may still label a
+    topic alone ("Visit"), but opens and ends no longer phrase ("build consensus")."""
+    out = []
+    for n in range(1, 4):
+        j = i + n - 1
+        if j >= len(toks) or not _common(toks[j], lex):
+            break
+        if n == 2 and not _can_start(toks[i], lex):
+            break
+        if not _can_end(toks[j], lex, alone=n == 1):
+            continue
+        run = toks[i : j + 1]
+        key = " ".join(stem(w) for w in run)
+        nxt = toks[j + 1] if j + 1 < len(toks) else ""
+        partial = _common(nxt, lex) and _can_end(nxt, lex)
+        out.append(Phrase(key, " ".join(w.lower() for w in run), partial))
+    return out
+
+
+def _name_candidates(
+    run: list[str], toks: list[str], last: int, lex: _Lexicon, people: frozenset[str]
+) -> list[Phrase]:
+    words = [w for w in run if w not in ("of", "the")]
+    if any(w in people or w.lower() in TITLES for w in words):
+        return []
+    if any(w.lower() in _MODIFIERS or w.lower() in _MEASURES for w in words):
+        return []
+    if len(run) > MAX_WORDS:
+        return []
+    out = [Phrase(" ".join(stem(w) for w in run), " ".join(run))]
+    # a one-word name that qualifies a common noun: "Kestrian fishermen"
+    if len(run) == 1 and last + 1 < len(toks):
+        nxt = toks[last + 1]
+        if _common(nxt, lex) and _can_end(nxt, lex):
+            out.append(Phrase(f"{stem(run[0])} {stem(nxt)}", f"{run[0]} {nxt.lower()}"))
+    return out
+
+
+def _is_name(w: str, i: int, toks: Sequence[str], lex: _Lexicon) -> bool:
+    if not w[:1].isupper():
+        return False
+    bare = bare_name(w)
+    if bare.lower() in STOPWORDS or bare.lower() in WEAK_WORDS:
+        return False
+    at_start = i == 0 or toks[i - 1] in (".", "!", "?", ":", ";", '"', "“")
+    return bare in lex.names or (not at_start and len(bare) > 1)
+
+
+def _common(w: str, lex: _Lexicon) -> bool:
+    lw = w.lower()
+    return (
+        w[:1].isalpha()
+        and (w[:1].islower() or bare_name(w) not in lex.names)
+        and len(lw) > 2
+        and lw not in STOPWORDS
+        and lw not in WEAK_WORDS
+        and lw not in TITLES
+        and not lw.endswith(("'s", "’s"))
+    )
+
+
+def _verb(lw: str, lex: _Lexicon, alone: bool) -> bool:
+    """A known verb; a word the texts use as a verb counts too, unless it stands alone."""
+    return stem(lw) in _VERBS or (not alone and lw in lex.verbs)
+
+
+def _can_end(w: str, lex: _Lexicon, alone: bool = False) -> bool:
+    lw = w.lower()
+    return lw not in _NOT_LAST and not _verb(lw, lex, alone) and not _ADVERB_OR_ADJECTIVE.search(lw)
+
+
+def _can_start(w: str, lex: _Lexicon, alone: bool = False) -> bool:
+    lw = w.lower()
+    return lw not in _NOT_FIRST and not _verb(lw, lex, alone) and not lw.endswith("ly")
+
+
+def label_topics(
+    members: dict[int, list[Claim]],
+    fixed: dict[int, str],
+    people: frozenset[str],
+    centroids: dict[int, Vectors] | None = None,
+    embed: Embed | None = None,
+) -> dict[int, str]:
+    """A short label per topic (``fixed`` ones, from headings, are kept).
+
+    With the topics' ``centroids`` (mean claim vectors) and the engine's ``embed``, the
+    best few phrases of a topic are re-ranked by how close they come to its meaning."""
+    all_claims = [c for claims in members.values() for c in claims]
+    lex = lexicon(c.text for c in all_claims)
+    counts: dict[int, Counter[str]] = {}
+    sides: dict[int, dict[str, set[str]]] = {}
+    surface: dict[str, Counter[str]] = {}
+    fragments: Counter[str] = Counter()  # uses of a phrase inside a longer one
+    for g, claims in members.items():
+        cnt: Counter[str] = Counter()
+        said_by: dict[str, set[str]] = {}
+        for c in claims:
+            seen = set()
+            for key, shown, partial in candidates(c.text, lex, people):
+                said_by.setdefault(key, set()).add(c.side.value)
+                fragments[key] += partial
+                surface.setdefault(key, Counter())[shown] += 1
+                if key not in seen:
+                    seen.add(key)
+                    cnt[key] += 1
+        counts[g], sides[g] = cnt, said_by
+    df: Counter[str] = Counter()
+    for cnt in counts.values():
+        df.update(cnt.keys())
+    n_topics = len(members)
+
+    def score(g: int, key: str) -> float:
+        s = counts[g][key] * math.log(1 + n_topics / df[key])
+        s *= 1 - 0.5 * fragments[key] / surface[key].total()  # often part of a longer phrase
+        n_words = key.count(" ") + 1
+        if n_words > 1:
+            s *= 1.6
+        elif surface[key].most_common(1)[0][0][:1].isupper():
+            s *= 0.7  # a lone name or demonym says less than a phrase
+        if len(sides[g][key]) == 2:
+            s *= 1.3  # both accounts use it
+        return s
+
+    def written(key: str) -> str:
+        return surface[key].most_common(1)[0][0]
+
+    def by_score(g: int) -> list[str]:
+        return sorted(counts[g], key=lambda k: (-score(g, k), k))
+
+    ranked = {g: by_score(g) for g in members}
+    if embed is not None and centroids is not None:
+        _rerank(ranked, score, written, centroids, embed)
+    labels: dict[int, str] = {}
+    used: set[str] = set()
+    for g in sorted(members):
+        if g in fixed:
+            labels[g] = fixed[g]
+            continue
+        text = next((written(k) for k in ranked[g] if written(k).lower() not in used), None)
+        if text is None:
+            labels[g] = f"Topic {g + 1}"
+            continue
+        used.add(text.lower())
+        labels[g] = text[:1].upper() + text[1:]
+    return labels
+
+
+def _rerank(
+    ranked: dict[int, list[str]],
+    score: Callable[[int, str], float],
+    written: Callable[[str], str],
+    centroids: dict[int, Vectors],
+    embed: Embed,
+) -> None:
+    """Re-order each topic's best ``RERANK`` phrases by a mix of their score and how close
+    they come to the topic's centroid (one embedding call for all topics)."""
+    tops = {g: keys[:RERANK] for g, keys in ranked.items() if g in centroids and keys}
+    texts = sorted({written(k) for keys in tops.values() for k in keys})
+    if not texts:
+        return
+    row = {t: i for i, t in enumerate(texts)}
+    vecs = embed(texts)
+    for g, top in tops.items():
+        best = max(score(g, k) for k in top) or 1.0
+        closeness = vecs[[row[written(k)] for k in top]] @ centroids[g]
+        mix = {k: MEANING * float(c) + (1 - MEANING) * score(g, k) / best
+               for k, c in zip(top, closeness, strict=True)}  # fmt: skip
+        ranked[g] = sorted(top, key=lambda k: (-mix[k], k)) + ranked[g][RERANK:]
