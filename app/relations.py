@@ -63,9 +63,12 @@ _DURATION_RE = re.compile(
     r"(?:and\s+a\s+half\s+)?(second|minute|hour|day|week|month|year)s?\b",
     re.IGNORECASE,
 )
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+#: "17-18 September", "September 17–18": a span of days is one date
+_DAYS = rf"{_DAY}(?:\s*[–-]\s*{_DAY})?"
 _DATE_RE = re.compile(
-    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_RE})(?:\s+\d{{4}})?"
-    rf"|(?:{_MONTH_RE})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    rf"\b(?:{_DAYS}\s+(?:of\s+)?(?:{_MONTH_RE})(?:\s+\d{{4}})?"
+    rf"|(?:{_MONTH_RE})\s+{_DAYS}(?:,?\s+\d{{4}})?"
     rf"|(?:{_MONTH_RE})\s+\d{{4}}"
     r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"|(?:19|20)\d{2}"
@@ -242,11 +245,11 @@ def _value(phrase: str) -> float:
 
 def _date_key(s: str) -> str:
     low = s.lower().replace(".", "")
-    day = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", low)
+    days = re.findall(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", low)
     year = re.search(r"\b(\d{4})\b", low)
     month = next((i + 1 for i, m in enumerate(_MONTHS) if re.search(rf"\b{m[:3]}", low)), 0)
     if month:
-        return f"{month:02d}-{day.group(1) if day else ''}"
+        return f"{month:02d}-{'-'.join(days)}"
     if year and low.strip() == year.group(1):
         return year.group(1)
     return low

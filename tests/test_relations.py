@@ -35,6 +35,15 @@ def test_dates_in_either_order_match() -> None:
     ]
 
 
+def test_a_span_of_days_is_one_date_not_a_number() -> None:
+    k = kinds("The visit took place on 17–18 September.", "The visit took place on 18 September.")
+    assert k["date"] == [("17–18 September", "18 September")]
+    assert "number" not in k
+    same = kinds("Talks were held on 3-4 March 2025.", "Talks were held on March 3–4, 2025.")
+    assert "date" not in same and "number" not in same
+    assert kinds("It ran on 17–18 September.", "It ran on 17 September.")["date"]
+
+
 def test_numbers_and_actors() -> None:
     k = kinds(
         "Lavrov told Rubio that 175 prisoners would be freed.",
