@@ -147,6 +147,24 @@ def test_topics_without_headings_get_short_labels() -> None:
     assert len({t.label for t in cmp.topics}) == len(cmp.topics)
 
 
+def test_topics_are_cut_between_paragraphs_rather_than_inside_one() -> None:
+    from app.model import Claim
+    from app.topics import PARAGRAPH_BONUS, _tiling_groups
+
+    # six one-sentence claims; paragraphs start at claims 0 and 3. The similarity valley
+    # inside the first paragraph (between claims 1 and 2) is a little deeper than the
+    # paragraph break, so without the preference the cut would fall inside it.
+    cs = [Claim(f"a{i}", Side.A, 10 * i, 10 * i + 9, "x", i) for i in range(6)]
+    dip = PARAGRAPH_BONUS / 2
+    angles = [0.0, 0.0, 0.9, 0.9 + 0.9 - dip, 1.8, 1.8]
+    vec = np.array([[np.cos(t), np.sin(t)] for t in angles], dtype=np.float32)
+    index = {c.id: i for i, c in enumerate(cs)}
+    flat = _tiling_groups(cs, vec, index, 2)
+    by_paragraph = _tiling_groups(cs, vec, index, 2, [0, 30])
+    assert [len(g) for g in by_paragraph] == [3, 3]
+    assert [len(g) for g in flat] != [3, 3]
+
+
 def test_an_account_too_long_to_compare_gets_a_clear_message(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
