@@ -27,8 +27,10 @@ Embed = Callable[[Sequence[str]], Vectors]
 #: How many of a topic's best phrases are re-ranked by meaning, and the weight of meaning.
 RERANK = 12
 MEANING = 0.5
-#: Most words a label may have (a proper name such as "Gulf of Serrin" counts in full).
+#: Most words a label may have (a proper name such as "Gulf of Serrin" counts in full),
+#: and most characters (text without spaces between words, as in Chinese, runs long).
 MAX_WORDS = 4
+MAX_CHARS = 40
 
 _TOKEN = re.compile(r"[^\W\d_][\w’'-]*|\d[\d.,]*|[.,;:!?()\"“”«»–—]")
 
@@ -266,6 +268,8 @@ def label_topics(
         for c in claims:
             seen = set()
             for key, shown, partial in candidates(c.text, lex, people):
+                if len(shown) > MAX_CHARS:
+                    continue
                 said_by.setdefault(key, set()).add(c.side.value)
                 fragments[key] += partial
                 surface.setdefault(key, Counter())[shown] += 1

@@ -97,3 +97,9 @@ def test_meaning_reranks_close_phrases_when_an_embedder_is_given() -> None:
     guided = label_topics(members, {}, frozenset(), {0: np.array([1.0, 0.0])}, embed)
     assert plain[0] == "Border crossing"
     assert guided[0] == "Customs post"
+
+
+def test_no_label_runs_past_the_length_limit() -> None:
+    run = "双方同意加强合作" * 8  # written without spaces: one "word" of 64 characters
+    labels = label_topics({0: claims(Side.A, run + "。")}, {}, frozenset())
+    assert labels[0] == "Topic 1"
