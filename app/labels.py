@@ -55,6 +55,7 @@ _MODIFIERS = frozenset(
     useful excellent strong close deep broad firm clear special particular general overall
     first second third fourth fifth sixth seventh eighth ninth tenth
     despite regarding concerning following during except beyond amid including
+    even still just ever quite rather perhaps maybe merely instead
     january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow""".split()
 )
@@ -282,20 +283,22 @@ def label_topics(
         df.update(cnt.keys())
     n_topics = len(members)
 
+    def written(key: str) -> str:
+        return surface[key].most_common(1)[0][0]
+
     def score(g: int, key: str) -> float:
         s = counts[g][key] * math.log(1 + n_topics / df[key])
         s *= 1 - 0.5 * fragments[key] / surface[key].total()  # often part of a longer phrase
         n_words = key.count(" ") + 1
         if n_words > 1:
             s *= 1.6
-        elif surface[key].most_common(1)[0][0][:1].isupper():
+            if n_words > 2 and surface[key].total() < 2 and not written(key)[:1].isupper():
+                s *= 0.5  # three common words said once are more often a clause than a name
+        elif written(key)[:1].isupper():
             s *= 0.7  # a lone name or demonym says less than a phrase
         if len(sides[g][key]) == 2:
             s *= 1.3  # both accounts use it
         return s
-
-    def written(key: str) -> str:
-        return surface[key].most_common(1)[0][0]
 
     def by_score(g: int) -> list[str]:
         return sorted(counts[g], key=lambda k: (-score(g, k), k))
