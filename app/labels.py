@@ -44,9 +44,14 @@ _NOUN_CUES = frozenset("the a an its their his her our this these those of".spli
 #: Words that open a verb's object: a word right before them is usually a verb ("set a goal").
 _OBJECT_CUES = frozenset("a an the its their his her our".split())
 
+_CALENDAR = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow""".split()
+)
 #: Modifiers: they open no label and end none ("Sincere gratitude", "Next year").
-_MODIFIERS = frozenset(
-    """good new near future important various relevant current specific possible recent main
+_MODIFIERS = (
+    frozenset(
+        """good new near future important various relevant current specific possible recent main
     major next last previous positive negative great sincere mutual respective additional
     right whole entire different several certain such own full long short high low large
     small big early late very almost entirely nearly approximately previously details
@@ -56,8 +61,9 @@ _MODIFIERS = frozenset(
     first second third fourth fifth sixth seventh eighth ninth tenth
     despite regarding concerning following during except beyond amid including
     even still just ever quite rather perhaps maybe merely instead
-    january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow""".split()
+    """.split()
+    )
+    | _CALENDAR
 )
 #: Quantities and spans of time: "Hours", "Million crowns", "Dollars".
 _MEASURES = frozenset(
@@ -70,12 +76,13 @@ _MEASURES = frozenset(
 #: Verbs common in accounts of talks (base forms; inflections meet them through ``stem``),
 #: for the ones the texts do not show in a verb position.
 _VERBS = frozenset(
-    stem(w)
+    stem(form)
     for w in """agree discuss pursue strengthen expect welcome express stress reaffirm confirm
     underline emphasise emphasize invite accept reject meet continue resume deepen expand
     develop promote ensure maintain keep seek thank remain become consider propose suggest
     intend urge warn condemn praise inform reopen carry begin give take get go come want
     always never honor honour""".split()
+    for form in (w, w + "s", w + "es", w + "ed", w + "d", w + "ing", w[:-1] + "ing")
 )
 
 #: Words that end no label besides the modifiers: vague nouns and particles.
@@ -86,10 +93,10 @@ _NOT_LAST = (
         """bilateral regional international national mutually both each other matters matter
         concerns concern views view importance readiness situation context results result
         level levels basis framework course area areas field fields held continued got going
-        forward home back chosen given taken""".split()
+        forward home back chosen given taken worth""".split()
     )
 )
-_NOT_FIRST = _MODIFIERS | _MEASURES | frozenset("each both other held".split())
+_NOT_FIRST = _MODIFIERS | _MEASURES | frozenset("each both other held worth".split())
 _ADVERB_OR_ADJECTIVE = re.compile(r"(?:ly|ful|ous|ible|able|ed)$")
 
 
@@ -112,7 +119,7 @@ def lexicon(texts: Iterable[str]) -> _Lexicon:
     verb_uses: Counter[str] = Counter()
     noun_uses: Counter[str] = Counter()
     for text in texts:
-        toks = _TOKEN.findall(text)
+        toks = _tokens(text)
         prev = ""
         for i, w in enumerate(toks):
             if not w[0].isalpha():
@@ -134,10 +141,10 @@ def lexicon(texts: Iterable[str]) -> _Lexicon:
 
 
 def candidates(text: str, lex: _Lexicon, people: frozenset[str] = frozenset()) -> list[Phrase]:
-    """The phrases in ``text`` that could name a topic: whole proper
-    names (not people's), and runs of one or two common words ending in a noun, optionally
-    after a name word ("Kestrian fishermen")."""
-    toks = _TOKEN.findall(text)
+    """The phrases in ``text`` that could name a topic: whole proper names (not people's),
+    runs of one to three common words ending in a noun, and a name word before a noun
+    ("Kestrian fishermen")."""
+    toks = _tokens(text)
     out: list[Phrase] = []
     i = 0
     while i < len(toks):
@@ -147,7 +154,9 @@ def candidates(text: str, lex: _Lexicon, people: frozenset[str] = frozenset()) -
             run = [bare_name(w)]
             while j + 1 < len(toks):
                 nxt = toks[j + 1]
-                if _is_name(nxt, j + 1, toks, lex) and not run[-1].endswith("s'"):
+                if _possessive(toks[j]):
+                    break  # "Westmark's Port Authority": the owner ends the name
+                if _is_name(nxt, j + 1, toks, lex):
                     run.append(bare_name(nxt))
                     j += 1
                 elif nxt == "of":
@@ -179,13 +188,15 @@ def _common_candidates(toks: list[str], i: int, lex: _Lexicon) -> list[Phrase]:
             break
         if n == 2 and not _can_start(toks[i], lex):
             break
+        if n == 3 and not _can_join(toks[i + 1], lex):
+            break
         if not _can_end(toks[j], lex, alone=n == 1):
             continue
         run = toks[i : j + 1]
         key = " ".join(stem(w) for w in run)
         nxt = toks[j + 1] if j + 1 < len(toks) else ""
         partial = _common(nxt, lex) and _can_end(nxt, lex)
-        out.append(Phrase(key, " ".join(w.lower() for w in run), partial))
+        out.append(Phrase(key, " ".join(bare_name(w).lower() for w in run), partial))
     return out
 
 
@@ -195,24 +206,27 @@ def _name_candidates(
     words = [w for w in run if w not in ("of", "the")]
     if any(w in people or w.lower() in TITLES for w in words):
         return []
-    if any(w.lower() in _MODIFIERS or w.lower() in _MEASURES for w in words):
+    if any(w.lower() in _CALENDAR or w.lower() in _MEASURES for w in words):
         return []
-    if len(run) > MAX_WORDS:
+    if len(words) > MAX_WORDS or (len(words) == 1 and words[0].lower() in WEAK_WORDS):
         return []
     out = [Phrase(" ".join(stem(w) for w in run), " ".join(run))]
     # a one-word name that qualifies a common noun: "Kestrian fishermen"
     if len(run) == 1 and last + 1 < len(toks):
         nxt = toks[last + 1]
         if _common(nxt, lex) and _can_end(nxt, lex):
-            out.append(Phrase(f"{stem(run[0])} {stem(nxt)}", f"{run[0]} {nxt.lower()}"))
+            shown = f"{run[0]} {bare_name(nxt).lower()}"
+            out.append(Phrase(f"{stem(run[0])} {stem(nxt)}", shown))
     return out
 
 
 def _is_name(w: str, i: int, toks: Sequence[str], lex: _Lexicon) -> bool:
+    """A word of a proper name. Weak words may start one ("New Zealand"); a name that is
+    only a weak word ("Statement") is dropped later."""
     if not w[:1].isupper():
         return False
     bare = bare_name(w)
-    if bare.lower() in STOPWORDS or bare.lower() in WEAK_WORDS:
+    if bare.lower() in STOPWORDS:
         return False
     at_start = i == 0 or toks[i - 1] in (".", "!", "?", ":", ";", '"', "“")
     return bare in lex.names or (not at_start and len(bare) > 1)
@@ -228,6 +242,36 @@ def _common(w: str, lex: _Lexicon) -> bool:
         and lw not in WEAK_WORDS
         and lw not in TITLES
         and not lw.endswith(("'s", "’s"))
+    )
+
+
+def _tokens(text: str) -> list[str]:
+    """Words and punctuation. Words in capitals for emphasis ("a GREAT call on the TRADE
+    DEAL") are lowered; short ones on their own stay acronyms ("NATO")."""
+    toks = _TOKEN.findall(text)
+
+    def loud(k: int) -> bool:
+        return 0 <= k < len(toks) and len(toks[k]) >= 5 and toks[k].isupper()
+
+    return [
+        w.lower() if w.isupper() and len(w) > 1 and (loud(i - 1) or loud(i) or loud(i + 1)) else w
+        for i, w in enumerate(toks)
+    ]
+
+
+def _possessive(w: str) -> bool:
+    return w.endswith(("'s", "’s", "s'", "s’"))
+
+
+def _can_join(w: str, lex: _Lexicon) -> bool:
+    """Whether a word may stand in the middle of a three-word phrase ("direct passenger
+    flights", not "team accepted talks")."""
+    lw = w.lower()
+    return (
+        lw not in _MEASURES
+        and lw not in _NOT_FIRST
+        and not _verb(lw, lex, alone=False)
+        and not lw.endswith(("ly", "ed"))
     )
 
 
@@ -284,7 +328,10 @@ def label_topics(
     n_topics = len(members)
 
     def written(key: str) -> str:
-        return surface[key].most_common(1)[0][0]
+        # the commonest spelling, the capitalised one on a tie (a name written at the start
+        # of a sentence); ties go the same way whichever account comes first
+        spellings = surface[key].items()
+        return max(spellings, key=lambda kv: (kv[1], sum(map(str.isupper, kv[0])), kv[0]))[0]
 
     def score(g: int, key: str) -> float:
         s = counts[g][key] * math.log(1 + n_topics / df[key])
@@ -305,9 +352,10 @@ def label_topics(
 
     ranked = {g: by_score(g) for g in members}
     if embed is not None and centroids is not None:
-        _rerank(ranked, score, written, centroids, embed)
+        free = {g: c for g, c in centroids.items() if g not in fixed}
+        _rerank(ranked, score, written, free, embed)
     labels: dict[int, str] = {}
-    used: set[str] = set()
+    used = {label.lower() for label in fixed.values()}
     for g in sorted(members):
         if g in fixed:
             labels[g] = fixed[g]

@@ -49,7 +49,8 @@ def assign(
     embed: Embed | None = None,
 ) -> tuple[list[Topic], list[Claim]]:
     """Topics for the claims, and the claims with their topic set. ``people`` are the
-    names of people in the texts (kept out of labels); found here when not given."""
+    names of people in the texts (kept out of labels); found here when not given. With the
+    engine's ``embed``, labels are chosen by meaning as well as by frequency."""
     if not claims:
         return [], claims
     n_a = sum(1 for c in claims if c.side is Side.A)

@@ -55,6 +55,39 @@ def test_people_and_titles_are_not_labels() -> None:
     )
     assert "gas interconnector" in found
     assert not any(name in s for s in found for name in ("Marlowe", "Ilkhanov", "Minister"))
+    # a title keeps a name out even when nobody told us it names a person
+    titled = shown("They met Ambassador Orlo Fenn at the Kastren crossing.")
+    assert not any("Fenn" in s or "Ambassador" in s for s in titled)
+    assert "Kastren" in titled
+
+
+def test_names_are_told_by_how_the_texts_write_them() -> None:
+    # capitalised only at the start of a sentence: a common word
+    assert "kessa" in shown("Kessa was discussed.")
+    # also capitalised inside a sentence elsewhere: a name, shown capitalised
+    assert "Kessa" in shown("Kessa was discussed.", ["They discussed Kessa at length."])
+    # words in capitals for emphasis are common words; short ones are acronyms
+    loud = shown("We had a GREAT call on the TRADE DEAL with NATO.")
+    assert "trade deal" in loud and "NATO" in loud
+    assert not any(s.isupper() and len(s) > 4 for s in loud)
+
+
+def test_names_are_kept_whole_across_weak_words_and_stop_at_an_owner() -> None:
+    found = shown("Talks were held with New Zealand and the Ministry of the Interior.")
+    assert "New Zealand" in found and "Zealand" not in found
+    assert "Ministry of the Interior" in found
+    owned = shown("They visited Westmark's Port Authority.")
+    assert "Westmark" in owned and "Port Authority" in owned
+    assert "Westmark Port Authority" not in owned
+    assert "Kestrian fishermen" in shown("Nine Kestrian fishermen were freed.")
+
+
+def test_verbs_of_every_form_are_known() -> None:
+    found = shown("The delegation discusses trade routes.")
+    assert "trade routes" in found
+    assert not any(s.startswith("discuss") for s in found)
+    three = shown("The team accepted talks on Monday.")
+    assert "team accepted talks" not in three
 
 
 def test_modifiers_and_adverbs_end_no_label() -> None:
@@ -62,6 +95,9 @@ def test_modifiers_and_adverbs_end_no_label() -> None:
     assert "Mutually respectful" not in found and "mutually respectful" not in found
     assert "constructive manner" not in found
     assert "dialogue" in found
+    moods = shown("The atmosphere was harmonious and the outcome hopeful, even peaceful.")
+    assert not {"harmonious", "hopeful", "peaceful"} & moods
+    assert {"atmosphere", "outcome"} <= moods
 
 
 def test_a_word_inside_a_longer_phrase_scores_below_the_whole_phrase() -> None:
@@ -84,6 +120,19 @@ def test_labels_prefer_phrases_both_accounts_use_and_stay_unique() -> None:
     assert labels == {0: "Grain corridor", 1: "Fishermen"}
     fixed = label_topics(members, {1: "Detained fishermen"}, frozenset())
     assert fixed[1] == "Detained fishermen"
+    # two topics whose best phrase is the same: the second takes its next best
+    twins = {
+        0: claims(Side.A, "The grain corridor reopens.", "The grain corridor is safe."),
+        1: claims(Side.B, "The grain corridor needs ships.", "Insurers cover the ships."),
+    }
+    assert label_topics(twins, {}, frozenset()) == {0: "Grain corridor", 1: "Ships"}
+    # a heading's label is taken too
+    headed = {
+        0: claims(Side.A, "Ports are ready."),
+        1: claims(Side.B, "The grain corridor needs ships.", "The grain corridor needs cover."),
+    }
+    assert label_topics(headed, {}, frozenset())[1] == "Grain corridor"
+    assert label_topics(headed, {0: "Grain corridor"}, frozenset())[1] != "Grain corridor"
 
 
 def test_meaning_reranks_close_phrases_when_an_embedder_is_given() -> None:
