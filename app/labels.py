@@ -60,7 +60,8 @@ _MODIFIERS = (
     useful excellent strong close deep broad firm clear special particular general overall
     first second third fourth fifth sixth seventh eighth ninth tenth
     despite regarding concerning following during except beyond amid including
-    even still just ever quite rather perhaps maybe merely instead
+    even still just ever quite rather perhaps maybe merely instead along across around behind
+    beside inside outside throughout onto unlike versus
     """.split()
     )
     | _CALENDAR
@@ -81,6 +82,7 @@ _VERBS = frozenset(
     underline emphasise emphasize invite accept reject meet continue resume deepen expand
     develop promote ensure maintain keep seek thank remain become consider propose suggest
     intend urge warn condemn praise inform reopen carry begin give take get go come want
+    put set let
     always never honor honour""".split()
     for form in (w, w + "s", w + "es", w + "ed", w + "d", w + "ing", w[:-1] + "ing")
 )
@@ -93,10 +95,10 @@ _NOT_LAST = (
         """bilateral regional international national mutually both each other matters matter
         concerns concern views view importance readiness situation context results result
         level levels basis framework course area areas field fields held continued got going
-        forward home back chosen given taken worth""".split()
+        forward home back chosen given taken worth prime""".split()
     )
 )
-_NOT_FIRST = _MODIFIERS | _MEASURES | frozenset("each both other held worth".split())
+_NOT_FIRST = _MODIFIERS | _MEASURES | frozenset("each both other held worth prime".split())
 _ADVERB_OR_ADJECTIVE = re.compile(r"(?:ly|ful|ous|ible|able|ed)$")
 
 
@@ -112,6 +114,7 @@ class _Lexicon:
 
     names: frozenset[str]  # words written capitalised away from the start of a sentence
     verbs: frozenset[str]  # lowercase words seen more often in verb than in noun position
+    nouns: frozenset[str] = frozenset()  # lowercase words seen after "the", "a", "of" ...
 
 
 def lexicon(texts: Iterable[str]) -> _Lexicon:
@@ -137,7 +140,7 @@ def lexicon(texts: Iterable[str]) -> _Lexicon:
                 noun_uses[lw] += 1
             prev = lw
     verbs = {w for w, n in verb_uses.items() if n > noun_uses[w]}
-    return _Lexicon(frozenset(names), frozenset(verbs))
+    return _Lexicon(frozenset(names), frozenset(verbs), frozenset(noun_uses))
 
 
 def candidates(text: str, lex: _Lexicon, people: frozenset[str] = frozenset()) -> list[Phrase]:
@@ -282,7 +285,13 @@ def _verb(lw: str, lex: _Lexicon, alone: bool) -> bool:
 
 def _can_end(w: str, lex: _Lexicon, alone: bool = False) -> bool:
     lw = w.lower()
-    return lw not in _NOT_LAST and not _verb(lw, lex, alone) and not _ADVERB_OR_ADJECTIVE.search(lw)
+    return (
+        lw not in _NOT_LAST
+        and not _verb(lw, lex, alone)
+        and not _ADVERB_OR_ADJECTIVE.search(lw)
+        # "-ing" words name a topic only where the texts use them as nouns ("the training")
+        and (not lw.endswith("ing") or lw in lex.nouns)
+    )
 
 
 def _can_start(w: str, lex: _Lexicon, alone: bool = False) -> bool:

@@ -136,7 +136,7 @@ def test_labels_prefer_phrases_both_accounts_use_and_stay_unique() -> None:
 
 
 def test_meaning_reranks_close_phrases_when_an_embedder_is_given() -> None:
-    members = {0: claims(Side.A, "The border crossing and the customs post reopen.")}
+    members = {0: claims(Side.A, "The border bridge and the customs post reopen.")}
 
     def embed(texts: Sequence[str]) -> np.ndarray:
         # a toy space: "customs post" points where the topic does, the rest elsewhere
@@ -144,7 +144,7 @@ def test_meaning_reranks_close_phrases_when_an_embedder_is_given() -> None:
 
     plain = label_topics(members, {}, frozenset())
     guided = label_topics(members, {}, frozenset(), {0: np.array([1.0, 0.0])}, embed)
-    assert plain[0] == "Border crossing"
+    assert plain[0] == "Border bridge"
     assert guided[0] == "Customs post"
 
 
@@ -152,3 +152,10 @@ def test_no_label_runs_past_the_length_limit() -> None:
     run = "双方同意加强合作" * 8  # written without spaces: one "word" of 64 characters
     labels = label_topics({0: claims(Side.A, run + "。")}, {}, frozenset())
     assert labels[0] == "Topic 1"
+
+
+def test_an_ing_word_names_a_topic_only_where_the_texts_use_it_as_a_noun() -> None:
+    text = "Pilot training resumes, starting in May."
+    assert "pilot training" in shown(text, ["They praised the training of pilots."])
+    found = shown(text)
+    assert "pilot training" not in found and "starting" not in found
