@@ -33,6 +33,8 @@ MAX_WORDS = 4
 MAX_CHARS = 40
 
 _TOKEN = re.compile(r"[^\W\d_][\w’'-]*|\d[\d.,]*|[.,;:!?()\"“”«»–—]")
+#: Punctuation after which a word opens a sentence (its capital says nothing of a name).
+_OPENERS = frozenset('.!?:;"“')
 
 #: Words after which the next word is a verb form ("to reopen", "will continue").
 _VERB_CUES = frozenset(
@@ -114,7 +116,7 @@ class _Lexicon:
 
     names: frozenset[str]  # words written capitalised away from the start of a sentence
     verbs: frozenset[str]  # lowercase words seen more often in verb than in noun position
-    nouns: frozenset[str] = frozenset()  # lowercase words seen after "the", "a", "of" ...
+    nouns: frozenset[str]  # lowercase words seen after "the", "a", "of" ...
 
 
 def lexicon(texts: Iterable[str]) -> _Lexicon:
@@ -126,7 +128,7 @@ def lexicon(texts: Iterable[str]) -> _Lexicon:
         prev = ""
         for i, w in enumerate(toks):
             if not w[0].isalpha():
-                prev = "." if w in '.!?:;"“' else ","
+                prev = "." if w in _OPENERS else ","
                 continue
             lw = w.lower()
             nxt = toks[i + 1].lower() if i + 1 < len(toks) else ""
@@ -231,7 +233,7 @@ def _is_name(w: str, i: int, toks: Sequence[str], lex: _Lexicon) -> bool:
     bare = bare_name(w)
     if bare.lower() in STOPWORDS:
         return False
-    at_start = i == 0 or toks[i - 1] in (".", "!", "?", ":", ";", '"', "“")
+    at_start = i == 0 or toks[i - 1] in _OPENERS
     return bare in lex.names or (not at_start and len(bare) > 1)
 
 
@@ -269,13 +271,7 @@ def _possessive(w: str) -> bool:
 def _can_join(w: str, lex: _Lexicon) -> bool:
     """Whether a word may stand in the middle of a three-word phrase ("direct passenger
     flights", not "team accepted talks")."""
-    lw = w.lower()
-    return (
-        lw not in _MEASURES
-        and lw not in _NOT_FIRST
-        and not _verb(lw, lex, alone=False)
-        and not lw.endswith(("ly", "ed"))
-    )
+    return _can_start(w, lex) and not w.lower().endswith("ed")
 
 
 def _verb(lw: str, lex: _Lexicon, alone: bool) -> bool:
@@ -336,11 +332,12 @@ def label_topics(
         df.update(cnt.keys())
     n_topics = len(members)
 
-    def written(key: str) -> str:
-        # the commonest spelling, the capitalised one on a tie (a name written at the start
-        # of a sentence); ties go the same way whichever account comes first
-        spellings = surface[key].items()
-        return max(spellings, key=lambda kv: (kv[1], sum(map(str.isupper, kv[0])), kv[0]))[0]
+    # each phrase's commonest spelling, the capitalised one on a tie (a name written at the
+    # start of a sentence); ties go the same way whichever account comes first
+    written = {
+        key: max(spellings.items(), key=lambda kv: (kv[1], sum(map(str.isupper, kv[0])), kv[0]))[0]
+        for key, spellings in surface.items()
+    }
 
     def score(g: int, key: str) -> float:
         s = counts[g][key] * math.log(1 + n_topics / df[key])
@@ -348,9 +345,9 @@ def label_topics(
         n_words = key.count(" ") + 1
         if n_words > 1:
             s *= 1.6
-            if n_words > 2 and surface[key].total() < 2 and not written(key)[:1].isupper():
+            if n_words > 2 and surface[key].total() < 2 and not written[key][:1].isupper():
                 s *= 0.5  # three common words said once are more often a clause than a name
-        elif written(key)[:1].isupper():
+        elif written[key][:1].isupper():
             s *= 0.7  # a lone name or demonym says less than a phrase
         if len(sides[g][key]) == 2:
             s *= 1.3  # both accounts use it
@@ -369,7 +366,7 @@ def label_topics(
         if g in fixed:
             labels[g] = fixed[g]
             continue
-        text = next((written(k) for k in ranked[g] if written(k).lower() not in used), None)
+        text = next((written[k] for k in ranked[g] if written[k].lower() not in used), None)
         if text is None:
             labels[g] = f"Topic {g + 1}"
             continue
@@ -381,21 +378,21 @@ def label_topics(
 def _rerank(
     ranked: dict[int, list[str]],
     score: Callable[[int, str], float],
-    written: Callable[[str], str],
+    written: dict[str, str],
     centroids: dict[int, Vectors],
     embed: Embed,
 ) -> None:
     """Re-order each topic's best ``RERANK`` phrases by a mix of their score and how close
     they come to the topic's centroid (one embedding call for all topics)."""
     tops = {g: keys[:RERANK] for g, keys in ranked.items() if g in centroids and keys}
-    texts = sorted({written(k) for keys in tops.values() for k in keys})
+    texts = sorted({written[k] for keys in tops.values() for k in keys})
     if not texts:
         return
     row = {t: i for i, t in enumerate(texts)}
     vecs = embed(texts)
     for g, top in tops.items():
         best = max(score(g, k) for k in top) or 1.0
-        closeness = vecs[[row[written(k)] for k in top]] @ centroids[g]
+        closeness = vecs[[row[written[k]] for k in top]] @ centroids[g]
         mix = {k: MEANING * float(c) + (1 - MEANING) * score(g, k) / best
                for k, c in zip(top, closeness, strict=True)}  # fmt: skip
         ranked[g] = sorted(top, key=lambda k: (-mix[k], k)) + ranked[g][RERANK:]

@@ -19,10 +19,10 @@ from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from app.engines import SemanticEngine, semantic_problem
-
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from app.engines import SemanticEngine, semantic_problem  # noqa: E402
+
 EVAL = ROOT.parent / "shared" / "eval"
 OWN_CASES = ROOT / "eval" / "cases"
 
