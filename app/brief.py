@@ -62,6 +62,7 @@ ONLY_SYMBOLS = {Side.A: "◧", Side.B: "◨"}
 DIFFERENCE_KINDS = {
     "number": "Figures",
     "date": "Dates",
+    "time": "Times",
     "duration": "Durations",
     "actor": "Who",
     "condition": "Conditions",

@@ -13,7 +13,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from app.model import Claim, Difference, Link, Relation
-from app.text import STOPWORDS, TITLES, WEAK_WORDS, bare_name, people_names, stem, words
+from app.text import (
+    ORG_WORDS,
+    STOPWORDS,
+    TITLES,
+    WEAK_WORDS,
+    bare_name,
+    people_names,
+    stem,
+    words,
+)
 
 __all__ = ["Relation", "differences", "relate"]
 
@@ -64,15 +73,23 @@ _DURATION_RE = re.compile(
     re.IGNORECASE,
 )
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-#: "17-18 September", "September 17–18": a span of days is one date
+#: "17-18 September", "September 17–18", "from 23 to 25 March", "the night of 3 to 4 June":
+#: a span of days is one date (a worded span only before the month, which confirms it)
 _DAYS = rf"{_DAY}(?:\s*[–-]\s*{_DAY})?"
+_DAYS_WORDED = rf"{_DAY}(?:\s*(?:[–-]|to|and)\s*{_DAY})?"
 _DATE_RE = re.compile(
-    rf"\b(?:{_DAYS}\s+(?:of\s+)?(?:{_MONTH_RE})(?:\s+\d{{4}})?"
+    rf"\b(?:{_DAYS_WORDED}\s+(?:of\s+)?(?:{_MONTH_RE})(?:\s+\d{{4}})?"
     rf"|(?:{_MONTH_RE})\s+{_DAYS}(?:,?\s+\d{{4}})?"
     rf"|(?:{_MONTH_RE})\s+\d{{4}}"
     r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"|(?:19|20)\d{2}"
     r"|(?:yesterday|today|tomorrow|earlier this week|last week|next week))\b"
+)
+#: clock times: "22:50", "10:30 a.m.", "3 pm", "9 o'clock"
+_TIME_RE = re.compile(
+    r"\b(\d{1,2})(?::(\d{2}))?(?:\s*([ap])(?:\.\s?m\.|\s?m\b)|\s+o['’]clock\b)"
+    r"|\b(\d{1,2}):(\d{2})\b",
+    re.IGNORECASE,
 )
 _NUMBER_RE = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?:\s?(?:%|percent|per cent))?(?![\w])")
 _CAP_RE = re.compile(r"\b[A-Z][\w’'.-]*(?:\s+(?:of\s+the\s+|of\s+|al-|bin\s+)?[A-Z][\w’'.-]*)*")
@@ -107,8 +124,11 @@ def relate(link: Link, claims: dict[str, Claim], people: frozenset[str] | None =
 
 
 def is_different(text_a: str, text_b: str, diffs: list[Difference]) -> bool:
-    if any(d.kind in ("number", "date", "duration", "condition") for d in diffs):
-        return True
+    for d in diffs:
+        if d.kind in ("number", "date", "time", "duration", "condition"):
+            return True
+        if d.kind == "actor" and d.a and d.b:  # each side names someone else
+            return True
     share_a, share_b = unmatched_share(text_a, text_b), unmatched_share(text_b, text_a)
     return max(share_a, share_b) >= UNMATCHED_SHARE
 
@@ -117,7 +137,7 @@ def differences(text_a: str, text_b: str, people: frozenset[str] | None = None) 
     """Numbers, dates, durations and actors that do not match, then one-sided phrases."""
     out: list[Difference] = []
     figures_a, figures_b = _figures(text_a), _figures(text_b)
-    for kind in ("duration", "date", "number"):
+    for kind in ("duration", "date", "time", "number"):
         out.extend(_mismatches(kind, figures_a[kind], figures_b[kind]))
     who = people if people is not None else people_names([text_a, text_b])
     out.extend(_mismatches("actor", _actors(text_a, who), _actors(text_b, who)))
@@ -211,15 +231,33 @@ def _close(p: str, q: str) -> bool:
 
 
 def _figures(text: str) -> dict[str, list[Mention]]:
-    """Durations, dates and the numbers that are part of neither, each text scanned once."""
+    """Durations, dates, clock times and the numbers that are part of none of them, each
+    text scanned once."""
     durations = list(_DURATION_RE.finditer(text))
     dates = list(_DATE_RE.finditer(text))
-    covered = [m.span() for m in durations + dates]
+    times = [m for m in _TIME_RE.finditer(text) if _time_key(m)]
+    covered = [m.span() for m in durations + dates + times]
     return {
         "duration": [_duration(m) for m in durations],
         "date": [Mention("date", m.group(0), _date_key(m.group(0))) for m in dates],
+        "time": [Mention("time", m.group(0).strip(), _time_key(m)) for m in times],
         "number": _numbers(text, covered),
     }
+
+
+def _time_key(m: re.Match[str]) -> str:
+    """``HH:MM`` on a 24-hour clock; empty for what is no time of day ("25:70")."""
+    hour, minute, half = (
+        (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), None)
+    )
+    h, mins = int(hour), int(minute or 0)
+    if half:
+        if not 1 <= h <= 12:
+            return ""
+        h = h % 12 + (12 if half.lower() == "p" else 0)
+    if h > 24 or mins > 59:
+        return ""
+    return f"{h % 24:02d}:{mins:02d}"
 
 
 def _duration(m: re.Match[str]) -> Mention:
@@ -265,12 +303,6 @@ def _numbers(text: str, covered: list[tuple[int, int]]) -> list[Mention]:
     return out
 
 
-_ORG_WORDS = frozenset(
-    """Ministry Department Kremlin Council Commission Parliament Government Army Court Bank
-    Union Nations House Office Agency Committee Pentagon NATO Cabinet Assembly""".split()
-)
-
-
 def _actors(text: str, people: frozenset[str]) -> list[Mention]:
     """People (see ``people_names``) and organisations ("the Kremlin", "State Department")
     named in the text; places and other capitalised words are not actors."""
@@ -281,7 +313,7 @@ def _actors(text: str, people: frozenset[str]) -> list[Mention]:
         person = [t for t in toks if t in people]
         if person:
             out.append(Mention("actor", " ".join(person), " ".join(person).lower()))
-        elif any(t in _ORG_WORDS for t in toks):
+        elif any(t in ORG_WORDS for t in toks):
             out.append(Mention("actor", " ".join(toks), " ".join(toks).lower()))
     return out
 

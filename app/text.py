@@ -66,6 +66,20 @@ TITLES = frozenset(
     premier spokesperson spokesman spokeswoman envoy general gen senator governor mayor
     leader chairman chair commissioner representative""".split()
 )
+#: Words of an office's portfolio: "Minister of Foreign Affairs", "Minister for Trade and
+#: Investment", "Secretary of State". They sit between a title and the name that follows.
+PORTFOLIO = frozenset(
+    """foreign affairs state defence defense trade investment economy economic finance
+    interior internal home justice health energy agriculture education transport commerce
+    treasury external international development industry labour labor culture environment
+    security national homeland war navy army information communications digital science
+    and the""".split()
+)
+#: Words that make a capitalised phrase an organisation: "the Vosk Provisional Council".
+ORG_WORDS = frozenset(
+    """Ministry Department Kremlin Council Commission Parliament Government Army Court Bank
+    Union Nations House Office Agency Committee Pentagon NATO Cabinet Assembly""".split()
+)
 _SPEECH = frozenset("said says told stated added noted stressed emphasized emphasised".split())
 _NAME_WORD = re.compile(r"[^\W\d_][\w’'-]*")
 
@@ -87,14 +101,21 @@ def people_names(texts: list[str]) -> frozenset[str]:
         for i, w in enumerate(toks):
             if w.lower() in TITLES:
                 j = i + 1
-                if j < len(toks) and toks[j] == "of":  # "Secretary of (the) State ..."
-                    j += 2 if j + 1 < len(toks) and toks[j + 1] == "the" else 1
+                if j < len(toks) and toks[j] in ("of", "for"):
+                    # "Minister of Foreign Affairs X", "Secretary of the Treasury X": the
+                    # portfolio; else "President of Mirovia X": one word naming the place
                     j += 1
+                    portfolio = j
+                    while j < len(toks) and toks[j].lower() in PORTFOLIO:
+                        j += 1
+                    if j == portfolio or toks[j - 1] == "the":
+                        j += 1
                 start = j
                 while j < len(toks) and toks[j][:1].isupper() and j - start < 3:
-                    if toks[j].lower() not in TITLES:
-                        names.add(bare_name(toks[j]))
                     j += 1
+                run = [bare_name(t) for t in toks[start:j] if t.lower() not in TITLES]
+                if not ORG_WORDS.intersection(run):  # "a spokesman for the Vosk Council"
+                    names.update(run)
             nxt = toks[i + 1].lower() if i + 1 < len(toks) else ""
             if w[:1].isupper() and nxt in _SPEECH and w.lower() not in STOPWORDS:
                 names.add(bare_name(w))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from app.model import Claim, Link, Relation, Side
 from app.relations import differences, relate
+from app.text import people_names
 
 
 def kinds(a: str, b: str) -> dict[str, list[tuple[str | None, str | None]]]:
@@ -42,6 +43,60 @@ def test_a_span_of_days_is_one_date_not_a_number() -> None:
     same = kinds("Talks were held on 3-4 March 2025.", "Talks were held on March 3–4, 2025.")
     assert "date" not in same and "number" not in same
     assert kinds("It ran on 17–18 September.", "It ran on 17 September.")["date"]
+
+
+def test_a_worded_span_of_days_is_one_date() -> None:
+    k = kinds("Talks ran from 23 to 25 March.", "Talks ran from 23 to 25 March in Riyadh.")
+    assert "date" not in k and "number" not in k
+    k = kinds("Shelling on the night of 3 to 4 June.", "Shelling on 3 June.")
+    assert k["date"] == [("3 to 4 June", "3 June")]
+    assert "number" not in k
+    # without a month after it, "3 and 40" is no span of days
+    assert kinds("Between 3 and 40 people came.", "Between 3 and 45 people came.")["number"]
+
+
+def test_clock_times_are_times_not_numbers() -> None:
+    k = kinds("Fire opened at 22:50 on 3 June.", "Fire opened at 23:40 on 3 June.")
+    assert k["time"] == [("22:50", "23:40")]
+    assert "number" not in k and "date" not in k
+    assert "time" not in kinds("They met at 3 p.m.", "They met at 15:00.")
+    assert "time" not in kinds("It began at 10:30 am.", "It began at 10:30.")
+    assert kinds("It began at 9 o'clock.", "It began at 9 pm.")["time"] == [("9 o'clock", "9 pm")]
+    # a clock time on one side only makes the link differ, like a date
+    link = relate(
+        Link(("a0",), ("b0",), Relation.SAME, 0.9),
+        {
+            "a0": Claim("a0", Side.A, 0, 30, "The call began at 22:50 Moscow time."),
+            "b0": Claim("b0", Side.B, 0, 23, "The call began in Moscow time."),
+        },
+    )
+    assert link.relation is Relation.DIFFERS
+    assert ("time", "22:50", None) in [(d.kind, d.a, d.b) for d in link.differences]
+
+
+def test_a_portfolio_is_no_name() -> None:
+    k = kinds(
+        "The meeting was chaired by Ms Ilse Marrow, Minister of Foreign Affairs of Tavora.",
+        "Minister of Foreign Affairs Rafael Odun headed the delegation at the meeting.",
+    )
+    assert k["actor"] == [("Ilse Marrow", "Rafael Odun")]
+    assert people_names(["Secretary of the Treasury Scott Bessent spoke."]) == {"Scott", "Bessent"}
+    assert people_names(["The President of Mirovia Claire Dunmore spoke."]) == {"Claire", "Dunmore"}
+    assert not people_names(["A spokesman for the Vosk Provisional Council called it a start."])
+
+
+def test_each_side_naming_someone_else_differs() -> None:
+    claims = {
+        "a0": Claim("a0", Side.A, 0, 40, "Minister Marrow opened the Sarrow crossing."),
+        "b0": Claim("b0", Side.B, 0, 40, "Minister Odun opened the Sarrow crossing."),
+        "b1": Claim("b1", Side.B, 0, 40, "The Sarrow crossing was opened."),
+    }
+    link = relate(Link(("a0",), ("b0",), Relation.SAME, 0.9), claims)
+    assert link.relation is Relation.DIFFERS
+    # a name on one side only is shown but is not enough to differ
+    one_sided = relate(Link(("a0",), ("b1",), Relation.SAME, 0.9), claims)
+    assert one_sided.relation is Relation.SAME
+    assert ("actor", "Marrow", None) in [(d.kind, d.a, d.b) for d in one_sided.differences]
 
 
 def test_numbers_and_actors() -> None:

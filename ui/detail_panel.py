@@ -25,6 +25,7 @@ from ui.elided_label import ElidedLabel
 KIND_NAMES = {
     "number": "Number",
     "date": "Date",
+    "time": "Time",
     "duration": "Duration",
     "actor": "Who",
     "condition": "Condition",
