@@ -157,7 +157,9 @@ def _covered(phrase: Difference, found: list[Difference]) -> bool:
 #: Words that open a condition ("if the truce holds", "without preconditions",
 #: "provided that both sides agree"): a condition on one side only changes the point.
 _CONDITION_RE = re.compile(
-    r"\b(?:if|unless|provided(?: that)?|on condition(?: that)?|as long as|only after|"
+    r"\b(?:if|unless|provided that|provided(?=\s+(?:the|both|all|it|they|we|he|she|there|its|"
+    r"their|this|these|each|either|neither|no|(?-i:[A-Z])\w+)\b)|on condition(?: that)?|as long as|"
+    r"only after|"
     r"only if|subject to|without (?:any )?(?:pre)?conditions?|in exchange for|"
     r"in return for|on the understanding that)\b[^,;.!?]*",
     re.IGNORECASE,

@@ -94,29 +94,75 @@ def bare_name(word: str) -> str:
 
 def people_names(texts: list[str]) -> frozenset[str]:
     """Capitalised words naming people: after a title ("Secretary of State Marco Rubio",
-    "President Xi") or before a speech verb ("Lavrov said")."""
+    "President of the Republic of Corvenia Oren Saltveit", "President Xi") or before a
+    speech verb ("Lavrov said"). A name never runs across punctuation."""
     names: set[str] = set()
     for text in texts:
-        toks = _NAME_WORD.findall(text)
+        toks, gaps = _name_tokens(text)
+        joined = [not g for g in gaps]
         for i, w in enumerate(toks):
             if w.lower() in TITLES:
-                j = i + 1
-                if j < len(toks) and toks[j] in ("of", "for"):
-                    # "Minister of Foreign Affairs X", "Secretary of the Treasury X": the
-                    # portfolio; else "President of Mirovia X": one word naming the place
-                    j += 1
-                    portfolio = j
-                    while j < len(toks) and toks[j].lower() in PORTFOLIO:
-                        j += 1
-                    if j == portfolio or toks[j - 1] == "the":
-                        j += 1
-                start = j
-                while j < len(toks) and toks[j][:1].isupper() and j - start < 3:
-                    j += 1
-                run = [bare_name(t) for t in toks[start:j] if t.lower() not in TITLES]
-                if not ORG_WORDS.intersection(run):  # "a spokesman for the Vosk Council"
-                    names.update(run)
-            nxt = toks[i + 1].lower() if i + 1 < len(toks) else ""
-            if w[:1].isupper() and nxt in _SPEECH and w.lower() not in STOPWORDS:
+                names.update(_name_after_title(toks, gaps, i + 1))
+            if (
+                w[:1].isupper()
+                and i + 1 < len(toks)
+                and joined[i + 1]
+                and toks[i + 1].lower() in _SPEECH
+                and w.lower() not in STOPWORDS | TITLES | PORTFOLIO
+                and w not in ORG_WORDS
+            ):
                 names.add(bare_name(w))
     return frozenset(names)
+
+
+def _name_tokens(text: str) -> tuple[list[str], list[str]]:
+    """The words of ``text``, and per word what parts it from the one before, less spaces
+    ("" for a space, "," for a comma; "." before the first word)."""
+    toks: list[str] = []
+    gaps: list[str] = []
+    end = -1
+    for m in _NAME_WORD.finditer(text):
+        toks.append(m.group(0))
+        gaps.append(text[end : m.start()].strip() if end >= 0 else ".")
+        end = m.end()
+    return toks, gaps
+
+
+def _name_after_title(toks: list[str], gaps: list[str], j: int) -> list[str]:
+    """The name that follows a title at ``toks[j]``, past its portfolio ("of Foreign
+    Affairs", "of the Treasury") and the place it serves ("of Mirovia", "of the Federal
+    Republic of Kestrania"); nothing where an organisation follows ("for the Vosk Council")."""
+    n = len(toks)
+
+    def attached(k: int) -> bool:
+        return k < n and not gaps[k]
+
+    after_of = False
+    while attached(j) and toks[j] in ("of", "for"):
+        j += 1
+        if attached(j) and toks[j] == "the":
+            j += 1
+        portfolio = j
+        while attached(j) and toks[j].lower() in PORTFOLIO:
+            j += 1
+        after_of = j == portfolio  # no portfolio: a place comes first
+        chain_end = j
+        while attached(chain_end) and toks[chain_end][:1].isupper():
+            chain_end += 1
+        if after_of and attached(chain_end) and toks[chain_end] in ("of", "for"):
+            j = chain_end  # "the Federal Republic" of ...: the place goes on
+    # "Minister for Trade and Investment, Corin Aldous": a comma may part a portfolio and
+    # the name
+    apposition = not after_of and toks[j - 1].lower() in PORTFOLIO
+    chain: list[str] = []
+    while j < n and toks[j][:1].isupper() and len(chain) < 6:
+        if gaps[j] and not (apposition and not chain and gaps[j] == ","):
+            break
+        chain.append(bare_name(toks[j]))
+        j += 1
+    if after_of:  # "Mirovia Claire Dunmore", "United States Donald Trump"
+        chain = chain[-2:] if len(chain) >= 3 else chain[1:]
+    chain = [t for t in chain if t.lower() not in TITLES]
+    if ORG_WORDS.intersection(chain):
+        return []
+    return chain[:3]

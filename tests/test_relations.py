@@ -85,6 +85,25 @@ def test_a_portfolio_is_no_name() -> None:
     assert not people_names(["A spokesman for the Vosk Provisional Council called it a start."])
 
 
+def test_names_after_a_title_and_the_place_it_serves() -> None:
+    text = (
+        "President of the Republic of Corvenia Oren Saltveit called President of the "
+        "Federal Republic of Kestrania Dale Brannock. Minister for Trade and Investment, "
+        "Corin Aldous, joined them."
+    )
+    assert people_names([text]) == {"Oren", "Saltveit", "Dale", "Brannock", "Corin", "Aldous"}
+    assert people_names(["President of the United States Donald Trump said so."]) == {
+        "Donald",
+        "Trump",
+    }
+    # a name ends at a full stop; a title or a ministry before "said" is no name
+    assert people_names(["He met Minister Sergey Lavrov. As agreed, talks go on."]) == {
+        "Sergey",
+        "Lavrov",
+    }
+    assert not people_names(["The Minister said the Ministry of Foreign Affairs said no."])
+
+
 def test_each_side_naming_someone_else_differs() -> None:
     claims = {
         "a0": Claim("a0", Side.A, 0, 40, "Minister Marrow opened the Sarrow crossing."),
@@ -170,6 +189,15 @@ def test_a_condition_on_one_side_only_makes_a_link_differ() -> None:
         "b0": _claim("b0", "The truce starts on Monday, provided that both armies withdraw."),
     }
     assert relate(Link(("a0",), ("b0",), Relation.SAME, 0.9), claims).relation is Relation.DIFFERS
+    assert kinds("Aid flows.", "Aid flows, provided Kestria opens the corridor.")["condition"]
+
+
+def test_provided_by_is_no_condition() -> None:
+    k = kinds(
+        "The exchange was mediated by Qaristan.",
+        "Mediation in the exchange was provided by the Emirate of Sahrun.",
+    )
+    assert "condition" not in k
 
 
 def test_conditions_worded_differently_still_pair() -> None:
