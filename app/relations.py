@@ -194,15 +194,37 @@ def _mismatches(kind: str, ma: list[Mention], mb: list[Mention]) -> Iterable[Dif
     keys_a, keys_b = {m.key for m in ma}, {m.key for m in mb}
     only_a = [m for m in ma if not _has_match(m.key, keys_b, kind)]
     only_b = [m for m in mb if not _has_match(m.key, keys_a, kind)]
-    seen: set[str] = set()
-    # pair mismatches one to one ("two hours" vs "two and a half hours"), then leftovers
-    for i in range(max(len(only_a), len(only_b))):
-        a = only_a[i].text if i < len(only_a) else None
-        b = only_b[i].text if i < len(only_b) else None
-        key = f"{a}|{b}"
-        if key not in seen:
-            seen.add(key)
-            yield Difference(kind, a, b)
+    # pair mismatches of one sort one to one, in order ("two hours" vs "two and a half
+    # hours", "30%" vs "40%"); "nine years" and "a two-day visit" are no pair
+    pairs: list[tuple[str | None, str | None]] = []
+    free_b = list(only_b)
+    for m in only_a:
+        partner = next((o for o in free_b if _comparable(m, o)), None)
+        if partner is not None:
+            free_b.remove(partner)
+        pairs.append((m.text, partner.text if partner else None))
+    pairs += [(None, o.text) for o in free_b]
+    seen: set[tuple[str | None, str | None]] = set()
+    for pair in pairs:
+        if pair not in seen:
+            seen.add(pair)
+            yield Difference(kind, *pair)
+
+
+def _comparable(x: Mention, y: Mention) -> bool:
+    """Whether two mismatched mentions are two versions of one figure: durations of a
+    similar length ("90 minutes", "two hours"; not "nine years" and "two-day"), two
+    shares or two plain numbers."""
+    if x.kind == "duration":
+        hx, hy = float(x.key[:-1]), float(y.key[:-1])
+        return min(hx, hy) > 0 and max(hx, hy) / min(hx, hy) <= 12
+    if x.kind == "number":
+        return _is_share(x.text) == _is_share(y.text)
+    return True
+
+
+def _is_share(text: str) -> bool:
+    return bool(re.search(r"%|per\s?cent", text))
 
 
 def _has_match(key: str, others: set[str], kind: str) -> bool:

@@ -24,6 +24,16 @@ def test_durations_that_differ() -> None:
     assert k["duration"] == [("two hours", "two and a half hours")]
 
 
+def test_only_figures_of_one_sort_are_set_against_each_other() -> None:
+    k = kinds("The first visit in nine years.", "A two-day visit.")
+    assert k["duration"] == [("nine years", None), (None, "two-day")]
+    assert kinds("Talks took 90 minutes.", "Talks took two hours.")["duration"] == [
+        ("90 minutes", "two hours")
+    ]
+    k = kinds("Trade rose by 2.1 billion, 3 new lines.", "Trade rose 18 percent, 2.3 billion.")
+    assert k["number"] == [("2.1", "2.3"), ("3", None), (None, "18 percent")]
+
+
 def test_equal_durations_in_different_words_do_not_differ() -> None:
     k = kinds("They spoke for 2 hours.", "They spoke for two hours.")
     assert "duration" not in k
