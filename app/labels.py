@@ -101,6 +101,8 @@ _NOT_LAST = (
     )
 )
 _NOT_FIRST = _MODIFIERS | _MEASURES | frozenset("each both other held worth prime".split())
+#: endings of the adjectives of peoples and places: Chinese, Kestrian, Korean, Turkish
+_DEMONYM_ENDINGS = ("ese", "ian", "ean", "ish")
 _ADVERB_OR_ADJECTIVE = re.compile(r"(?:ly|ful|ous|ible|able|ed)$")
 
 
@@ -215,7 +217,8 @@ def _name_candidates(
         return []
     if len(words) > MAX_WORDS or (len(words) == 1 and words[0].lower() in WEAK_WORDS):
         return []
-    out = [Phrase(" ".join(stem(w) for w in run), " ".join(run))]
+    # a people's adjective alone ("Chinese") names no topic; before a noun it may
+    out = [] if _demonym(run) else [Phrase(" ".join(stem(w) for w in run), " ".join(run))]
     # a one-word name that qualifies a common noun: "Kestrian fishermen"
     if len(run) == 1 and last + 1 < len(toks):
         nxt = toks[last + 1]
@@ -223,6 +226,10 @@ def _name_candidates(
             shown = f"{run[0]} {bare_name(nxt).lower()}"
             out.append(Phrase(f"{stem(run[0])} {stem(nxt)}", shown))
     return out
+
+
+def _demonym(run: list[str]) -> bool:
+    return len(run) == 1 and run[0].lower().endswith(_DEMONYM_ENDINGS)
 
 
 def _is_name(w: str, i: int, toks: Sequence[str], lex: _Lexicon) -> bool:

@@ -61,6 +61,12 @@ def test_people_and_titles_are_not_labels() -> None:
     assert "Kastren" in titled
 
 
+def test_a_peoples_adjective_alone_is_no_label() -> None:
+    found = shown("The Chinese side said that Kestrian fishermen may fish in the Gulf.")
+    assert "Chinese" not in found and "Kestrian" not in found
+    assert "Kestrian fishermen" in found
+
+
 def test_names_are_told_by_how_the_texts_write_them() -> None:
     # capitalised only at the start of a sentence: a common word
     assert "kessa" in shown("Kessa was discussed.")
