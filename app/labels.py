@@ -355,7 +355,7 @@ def label_topics(
             if n_words > 2 and surface[key].total() < 2 and not written[key][:1].isupper():
                 s *= 0.5  # three common words said once are more often a clause than a name
         elif written[key][:1].isupper():
-            s *= 0.7  # a lone name or demonym says less than a phrase
+            s *= 0.7  # a lone name says less than a phrase
         if len(sides[g][key]) == 2:
             s *= 1.3  # both accounts use it
         return s
