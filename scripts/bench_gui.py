@@ -110,8 +110,8 @@ def paint_and_responsiveness() -> None:
     ticker.timeout.connect(tick)
     ticker.start()
     t0 = time.perf_counter()
-    window.start_comparison(doc_a, doc_b)
-    while window.runner.running:
+    window.alignment.start_comparison(doc_a, doc_b)
+    while window.alignment.runner.running:
         app.processEvents()
         time.sleep(0.002)
     ticker.stop()

@@ -15,7 +15,8 @@ from app import __version__
 from app.comparison import CompareOptions, compare
 from app.documents import DocumentError
 from ui import platform_check, qt_guard, theme
-from ui.main_window import MainWindow, read_documents
+from ui.alignment_controller import read_documents
+from ui.main_window import MainWindow
 
 SCREENSHOT_SIZE = QSize(1400, 900)
 
@@ -65,7 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.screenshot:
         return screenshot(window, args.inputs, Path(args.screenshot))
     if len(args.inputs) == 2:
-        window.open_paths(*args.inputs)
+        window.alignment.open_paths(*args.inputs)
     elif len(args.inputs) == 1:
         window.load_session_file(Path(args.inputs[0]))
     else:  # a plain start: offer what a crashed run autosaved, once the window is up

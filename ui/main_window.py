@@ -1,4 +1,4 @@
-"""The main window: welcome screen or comparison, menus, status line, alignment runs."""
+"""The main window: welcome screen or comparison, menus, status line, opening and closing."""
 
 from __future__ import annotations
 
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QProgressBar,
     QSplitter,
     QStackedWidget,
     QToolBar,
@@ -30,36 +29,20 @@ from PySide6.QtWidgets import (
 )
 
 from app.comparison import CompareOptions
-from app.documents import DocumentError, read_path
 from app.edits import Edit, EditError, EditKind, link_key
-from app.model import Comparison, Document, Relation, Side
-from app.realign import realign
-from app.resources import sample_paths
+from app.model import Comparison, Relation, Side
 from app.review import ReviewState, ViewState
 from ui import dialogs, theme, window_settings
 from ui.actions import Actions
-from ui.commands import EditCommand, ReviewCommand
+from ui.alignment_controller import AlignmentController
+from ui.commands import EditCommand
 from ui.compare_view import CompareView
 from ui.detail_panel import DetailPanel
 from ui.navigator import Navigator
 from ui.selection import Selection, muted_claims
-from ui.session_controller import SessionController
+from ui.session_controller import RECENT_KEY, SessionController
 from ui.topic_sidebar import TopicSidebar
 from ui.welcome import WelcomeView
-from ui.worker import AlignmentRunner
-
-PROGRESS_DELAY_MS = 200
-SAMPLE_LABELS = ("Kestrian Foreign Ministry", "Dorvanian Press Office")
-
-
-def read_documents(path_a: str, path_b: str) -> tuple[Document, Document]:
-    """Both accounts from files; the bundled sample gets its proper labels."""
-    doc_a, doc_b = read_path(path_a), read_path(path_b)
-    samples = [p.resolve() for p in sample_paths()]
-    if [Path(path_a).resolve(), Path(path_b).resolve()] == samples:
-        doc_a = replace(doc_a, label=SAMPLE_LABELS[0])
-        doc_b = replace(doc_b, label=SAMPLE_LABELS[1])
-    return doc_a, doc_b
 
 
 class MainWindow(QMainWindow):
@@ -77,11 +60,8 @@ class MainWindow(QMainWindow):
         self.filter = "all"
         self.topic: str | None = None
         self.session_path: Path | None = None
-        self._realign_generation: int | None = None  # the run that re-aligns this review
-        self.last_realign_messages: list[str] = []  # what the last re-alignment dropped
         self.theme_mode = str(self.settings.value("view/theme", "system"))
         self.undo_stack = QUndoStack(self)
-        self.runner = AlignmentRunner(self)
         self.action_set = Actions(self)
         self.action_set.set_undo_actions(
             self.undo_stack.createUndoAction(self, "&Undo"),
@@ -112,6 +92,7 @@ class MainWindow(QMainWindow):
         self.welcome.set_session_support(dialogs.session_module() is not None)
         self.welcome.set_recent(self.recent_sessions())
         self._connect()
+        self.alignment = AlignmentController(self)  # new/sample/re-align runs, progress, Cancel
         self.sessions = SessionController(self)  # save/open/recent/autosave, notes panel
         self._set_tab_order()
         self._restore_settings()  # after the session docks exist, so their layout returns
@@ -163,31 +144,13 @@ class MainWindow(QMainWindow):
             QWidget.setTabOrder(first, second)
 
     def _build_status_bar(self) -> None:
-        bar = self.statusBar()
         self.position_label = QLabel()
         self.position_label.setObjectName("positionLabel")
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 1000)
-        self.progress.setMaximumWidth(220)
-        self.progress.setTextVisible(False)
-        self.cancel_button = QToolButton()
-        self.cancel_button.setText("Cancel")
-        self.cancel_button.setToolTip("Stop aligning")
-        self.progress_label = QLabel("Aligning claims…")
-        bar.addWidget(self.position_label, 1)
-        for widget in (self.progress_label, self.progress, self.cancel_button):
-            bar.addPermanentWidget(widget)
-            widget.hide()
-        self._progress_timer = QTimer(self)
-        self._progress_timer.setSingleShot(True)
-        self._progress_timer.setInterval(PROGRESS_DELAY_MS)
-        self._progress_timer.timeout.connect(lambda: self._show_progress(True))
+        self.statusBar().addWidget(self.position_label, 1)
 
     def _connect(self) -> None:
         a, nav = self.action_set, self.navigator
-        a.new.triggered.connect(lambda: self.new_comparison())
         a.open_session.triggered.connect(self.open_session)
-        a.open_sample.triggered.connect(self.open_sample)
         a.export.triggered.connect(self.export)
         a.close_comparison.triggered.connect(self.close_comparison)
         a.quit.triggered.connect(self.close)
@@ -202,7 +165,6 @@ class MainWindow(QMainWindow):
             lambda: self._edit_focus_link(EditKind.RELATION, Relation.DIFFERS)
         )
         a.clear_selection.triggered.connect(lambda: self.select(Selection()))
-        a.realign.triggered.connect(self.realign)
         a.filters.triggered.connect(self._filter_chosen)
         a.only_topic.toggled.connect(self.sidebar.only_topic.setChecked)
         self.sidebar.only_topic.toggled.connect(a.only_topic.setChecked)
@@ -222,16 +184,9 @@ class MainWindow(QMainWindow):
         self.view.claim_clicked.connect(self._claim_clicked)
         self.view.link_clicked.connect(self._link_clicked)
         self.sidebar.topic_selected.connect(self._topic_selected)
-        self.welcome.new_requested.connect(lambda: self.new_comparison())
         self.welcome.open_requested.connect(self.open_session)
-        self.welcome.sample_requested.connect(self.open_sample)
         self.welcome.recent_chosen.connect(lambda p: self.load_session_file(Path(p)))
         self.welcome.files_dropped.connect(self._files_dropped)
-        self.runner.progressed.connect(self._progressed)
-        self.runner.finished.connect(self._alignment_finished)
-        self.runner.failed.connect(self._alignment_failed)
-        self.runner.cancelled.connect(self._alignment_cancelled)
-        self.cancel_button.clicked.connect(self.runner.cancel)
         self.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
         hints = QGuiApplication.styleHints()
         if hints is not None:
@@ -261,7 +216,7 @@ class MainWindow(QMainWindow):
 
     def load_review(self, state: ReviewState, path: Path | str | None = None) -> None:
         """Show a saved review as it was left (the session loader calls this)."""
-        self.stop_alignment()  # an alignment started before must not replace the session
+        self.alignment.stop_alignment()  # a run started before must not replace the session
         self.show_comparison(state.comparison, state)
         self.session_path = Path(path) if path else None
         self._show_view(state.view)
@@ -444,121 +399,7 @@ class MainWindow(QMainWindow):
             with self.view.sync.locked():
                 self.view.sync.follow(Side.A)
 
-    # -- starting, opening, closing ----------------------------------------------------------
-    def new_comparison(self, paths: list[str] | None = None) -> None:
-        from ui.new_comparison import NewComparisonDialog
-
-        if not self.sessions.may_replace():
-            return
-        dialog = NewComparisonDialog(self, self.options.engine)
-        if paths:
-            dialog.set_paths(paths)
-        if dialog.exec() and dialog.documents:
-            self.options = dialog.options()
-            self.start_comparison(*dialog.documents)
-
-    def open_paths(self, path_a: str, path_b: str) -> bool:
-        try:
-            docs = read_documents(path_a, path_b)
-        except DocumentError as exc:
-            self.show_error("Cannot open the accounts", str(exc))
-            return False
-        self.start_comparison(*docs)
-        return True
-
-    def open_sample(self) -> None:
-        if not self.sessions.may_replace():
-            return
-        a, b = sample_paths()
-        self.open_paths(str(a), str(b))
-
-    def start_comparison(self, doc_a: Document, doc_b: Document) -> int:
-        """Align in the background; the window stays usable and shows progress."""
-        generation = self.runner.start(doc_a, doc_b, self.options)
-        self._realign_generation = None
-        self.progress.setValue(0)
-        self.statusBar().showMessage(f"Aligning “{doc_a.label}” with “{doc_b.label}”…")
-        self._progress_timer.start()
-        return generation
-
-    def stop_alignment(self) -> None:
-        """Cancel any run and drop its result, whenever it comes."""
-        self.runner.discard()
-        self._realign_generation = None
-        self._show_progress(False)
-
-    # -- re-aligning -------------------------------------------------------------------------
-    def realign(self) -> None:
-        """Ask for the engine and corrected texts, then align again keeping the review."""
-        from ui.realign_dialog import RealignDialog
-
-        cmp = self.comparison
-        if cmp is None:
-            return
-        dialog = RealignDialog(cmp, self.options.engine, self)
-        if dialog.exec() and dialog.documents:
-            self.options = dialog.options()
-            self.start_realign(*dialog.documents)
-
-    def start_realign(self, doc_a: Document, doc_b: Document) -> int:
-        """Align again in the background; the result replaces the comparison through
-        app.realign, as one undo step, when it arrives."""
-        generation = self.start_comparison(doc_a, doc_b)
-        self._realign_generation = generation
-        self.statusBar().showMessage("Re-aligning…")
-        return generation
-
-    def _realign_finished(self, cmp: Comparison) -> None:
-        self.sessions.notes.commit_text()  # a note still being typed belongs to the review
-        before = self.review_state()
-        assert before is not None
-        after, messages = realign(before, cmp)
-        self.undo_stack.push(ReviewCommand("Re-align", before, after, self.install_review))
-        self.last_realign_messages = messages
-        if messages:
-            self.statusBar().showMessage(
-                f"Re-aligned; {len(messages)} could not be kept (Ctrl+Z undoes)", 8000
-            )
-            self.report_realign(messages)
-        else:
-            self.statusBar().showMessage("Re-aligned; all edits and notes kept", 8000)
-
-    def report_realign(self, messages: list[str]) -> None:
-        from ui.realign_dialog import report
-
-        report(self, messages)
-
-    def _progressed(self, done: int, total: int) -> None:
-        self.progress.setValue(int(1000 * done / max(1, total)))
-
-    def _alignment_finished(self, cmp: Comparison) -> None:
-        self._show_progress(False)
-        self.statusBar().clearMessage()
-        realigning = self._realign_generation == self.runner.generation
-        self._realign_generation = None
-        if realigning and self.state is not None:
-            self._realign_finished(cmp)
-        else:
-            self.show_comparison(cmp)
-
-    def _alignment_failed(self, message: str) -> None:
-        self._show_progress(False)
-        self._realign_generation = None
-        self.statusBar().clearMessage()
-        self.show_error("The accounts could not be compared", message)
-
-    def _alignment_cancelled(self) -> None:
-        self._show_progress(False)
-        self._realign_generation = None
-        self.statusBar().showMessage("Alignment cancelled.", 4000)
-
-    def _show_progress(self, on: bool) -> None:
-        if not on:
-            self._progress_timer.stop()
-        on = on and self.runner.running
-        for widget in (self.progress_label, self.progress, self.cancel_button):
-            widget.setVisible(on)
-
+    # -- opening, closing --------------------------------------------------------------------
     def open_session(self) -> None:
         path = dialogs.choose_session(self)
         if path:
@@ -568,7 +409,7 @@ class MainWindow(QMainWindow):
         return self.sessions.open_path(Path(path))
 
     def recent_sessions(self) -> list[str]:
-        value = self.settings.value("recent/sessions", [])
+        value = self.settings.value(RECENT_KEY, [])
         return [str(v) for v in (value if isinstance(value, list) else [value] if value else [])]
 
     def export(self) -> None:
@@ -579,7 +420,7 @@ class MainWindow(QMainWindow):
     def close_comparison(self) -> None:
         if not self.sessions.may_replace():
             return
-        self.stop_alignment()
+        self.alignment.stop_alignment()
         self.review_replacing.emit()
         self.state = None
         self.undo_stack.clear()
@@ -662,7 +503,7 @@ class MainWindow(QMainWindow):
     # -- drops: accounts anywhere on the window (sessions: see SessionController) ----------
     def _files_dropped(self, paths: list[str]) -> None:
         # after the drop returns: a modal dialog inside a drop handler stalls some desktops
-        QTimer.singleShot(0, lambda: self.new_comparison(paths[:2]))
+        QTimer.singleShot(0, lambda: self.alignment.new_comparison(paths[:2]))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if _local_paths(event):
@@ -682,10 +523,10 @@ class MainWindow(QMainWindow):
         if not self.sessions.may_close():
             event.ignore()
             return
-        self.runner.cancel()
+        self.alignment.runner.cancel()
         self._bring_back_docks()  # remember the layout the user chose, not the welcome one
         self.save_settings()
-        self.runner.wait(3000)
+        self.alignment.runner.wait(3000)
         super().closeEvent(event)
 
     def focused_side(self) -> Side:

@@ -70,7 +70,7 @@ def window(qtbot):  # type: ignore[no-untyped-def]
     qtbot.waitExposed(win)
     yield win
     win.undo_stack.clear()  # nothing left to save, so closing asks nothing
-    win.runner.cancel()
-    win.runner.wait(5000)
+    win.alignment.runner.cancel()
+    win.alignment.runner.wait(5000)
     win.close()
     win.deleteLater()

@@ -83,7 +83,7 @@ def test_window_stays_responsive_while_aligning(window, qtbot) -> None:  # type:
     def tick() -> None:
         now = time.perf_counter()
         gaps.append(now - last[0])
-        shown.append(window.progress.isVisible())
+        shown.append(window.alignment.progress.isVisible())
         last[0] = now
 
     timer = QTimer()
@@ -91,24 +91,24 @@ def test_window_stays_responsive_while_aligning(window, qtbot) -> None:  # type:
     timer.start(10)
     started = time.perf_counter()
     with qtbot.waitSignal(window.comparison_loaded, timeout=30000):
-        window.start_comparison(*big_docs(400))
+        window.alignment.start_comparison(*big_docs(400))
     elapsed = time.perf_counter() - started
     timer.stop()
     assert len(gaps) > 10
     assert max(gaps[:-1]) < 0.25  # the event loop kept turning (the last gap includes loading)
     if elapsed > 0.4:
         assert any(shown)  # a run longer than 200 ms shows its progress bar
-    assert not window.progress.isVisible()
+    assert not window.alignment.progress.isVisible()
     assert window.comparison is not None
 
 
 def test_cancel_button_stops_alignment(window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    with qtbot.waitSignal(window.runner.cancelled, timeout=20000):
+    with qtbot.waitSignal(window.alignment.runner.cancelled, timeout=20000):
         # long enough that the run is still going when its Cancel button appears (200 ms)
-        window.start_comparison(*big_docs(2000))
-        qtbot.waitUntil(lambda: window.cancel_button.isVisible(), timeout=5000)
-        window.cancel_button.click()
-    assert not window.cancel_button.isVisible()
+        window.alignment.start_comparison(*big_docs(2000))
+        qtbot.waitUntil(lambda: window.alignment.cancel_button.isVisible(), timeout=5000)
+        window.alignment.cancel_button.click()
+    assert not window.alignment.cancel_button.isVisible()
     assert window.comparison is None
 
 
@@ -192,6 +192,6 @@ def test_notes_dock_is_put_away_on_the_welcome_page(window, qtbot):  # type: ign
     window.close_comparison()
     assert window.stack.currentWidget() is window.welcome
     assert not dock.isVisible()
-    window.open_sample()
+    window.alignment.open_sample()
     qtbot.waitUntil(lambda: window.comparison is not None, timeout=20000)
     assert dock.isVisible()

@@ -48,7 +48,7 @@ def reviewed(window):  # type: ignore[no-untyped-def]
     note(window, "a1", "Corridor: check the map.")
     note(window, "a4", "Two hours? The other side says nothing.")
     window.reported = []
-    window.report_realign = window.reported.append  # no modal box in tests
+    window.alignment.report_realign = window.reported.append  # no modal box in tests
     return window
 
 
@@ -87,8 +87,8 @@ def test_realign_after_editing_keeps_link_and_note_and_reports_the_rest(  # type
     # the note on the unchanged claim is kept, the one on the deleted claim is reported
     assert state.note_for(claim_target("a1")).text == "Corridor: check the map."
     assert len(state.notes) == 1
-    assert window.reported == [window.last_realign_messages]
-    (message,) = window.last_realign_messages
+    assert window.reported == [window.alignment.last_realign_messages]
+    (message,) = window.alignment.last_realign_messages
     assert "The call lasted two hours." in message and "dropped" in message
     assert window.isWindowModified()
     assert window.sessions.notes.notes_list.count() == 1
@@ -106,7 +106,7 @@ def test_realign_after_editing_keeps_link_and_note_and_reports_the_rest(  # type
 def test_realign_keeping_everything_says_so(reviewed, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     window = reviewed
     realign_with(window, qtbot, monkeypatch, None)
-    assert window.reported == [] and window.last_realign_messages == []
+    assert window.reported == [] and window.alignment.last_realign_messages == []
     assert window.statusBar().currentMessage() == "Re-aligned; all edits and notes kept"
     assert len(window.state.notes) == 2 and len(window.state.edits) == 1
     assert window.comparison.doc_a.text == TEXT_A
@@ -115,10 +115,10 @@ def test_realign_keeping_everything_says_so(reviewed, qtbot, monkeypatch) -> Non
 def test_closing_while_realigning_drops_the_result(reviewed, qtbot) -> None:  # type: ignore[no-untyped-def]
     window = reviewed
     cmp = window.comparison
-    window.start_realign(cmp.doc_a, cmp.doc_b)
+    window.alignment.start_realign(cmp.doc_a, cmp.doc_b)
     window.undo_stack.clear()  # nothing to ask about on close
     window.close_comparison()
-    window.runner.wait(5000)
+    window.alignment.runner.wait(5000)
     qtbot.wait(50)  # let any late signal arrive
     assert window.state is None and window.undo_stack.count() == 0
 

@@ -40,7 +40,7 @@ def test_dropping_two_accounts_on_the_window_starts_a_comparison(
 ) -> None:  # type: ignore[no-untyped-def]
     window.show_comparison(sample_cmp)
     asked: list[list[str]] = []
-    monkeypatch.setattr(window, "new_comparison", asked.append)
+    monkeypatch.setattr(window.alignment, "new_comparison", asked.append)
     a, b = (str(p) for p in sample_paths())
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(a), QUrl.fromLocalFile(b)])
