@@ -1,8 +1,10 @@
-"""The exported brief: a comparison as a plain structure, rendered to Markdown and HTML.
+"""The exported brief as a plain structure: what a comparison (or a review, with its notes)
+says, in the scope and order that ``BriefOptions`` asks for, ready for a renderer.
 
-The HTML is self-contained (inline CSS) and deliberately sticks to the subset of HTML
-and CSS that Qt's QTextDocument understands, because the PDF is made from the very same
-HTML (ui/pdf_export.py). Browsers get a few extra rules that Qt silently ignores.
+It is rendered to Markdown by app/brief_markdown.py and to self-contained HTML by
+app/brief_html.py (the PDF is made from the very same HTML, ui/pdf_export.py); the look
+and wording the renderers share is in app/brief_style.py, and the words to mark inside a
+claim are found by app/brief_marks.py.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from app import __version__
+from app.brief_marks import Fragment, mark_fragments
 from app.model import (
     BlockKind,
     Claim,
@@ -31,45 +34,6 @@ NoteMap = dict[str, Note]
 
 SCOPES = ("all", "differences", "omissions", "topics")
 PAGE_SIZES = ("A4", "Letter")
-
-# Okabe-Ito hues (safe for the common colour-vision deficiencies), and light tints of
-# them for backgrounds, so that a printed page stays light and the text stays black.
-SAME_COLOUR = "#0072B2"
-DIFFERS_COLOUR = "#E69F00"
-ONLY_COLOUR = "#CC79A7"
-# Text and background shades for print: the same values as ui/theme.py's light theme
-# (strong colours for symbols, 16 % tints over white for backgrounds), so the brief
-# looks like the window it came from.
-SAME_TEXT = "#0072B2"
-DIFFERS_TEXT = "#C77C00"
-ONLY_TEXT = "#B8458F"
-SAME_TINT = "#D6E8F3"
-DIFFERS_TINT = "#F6EAD6"
-ONLY_TINT = "#F4E1ED"
-MARK_TINT = "#F3CD7E"  # the words that differ, inside a differs tint
-INK = "#1A1A1A"
-MUTED = "#5A5F66"
-RULE = "#B8BEC6"
-
-COLOURS = {Status.SAME: SAME_COLOUR, Status.DIFFERS: DIFFERS_COLOUR, Status.ONLY: ONLY_COLOUR}
-TINTS = {Status.SAME: SAME_TINT, Status.DIFFERS: DIFFERS_TINT, Status.ONLY: ONLY_TINT}
-
-# Symbols carry the status for readers who cannot see the colours (or print in grey).
-SAME_SYMBOL = "✓"
-DIFFERS_SYMBOL = "≠"
-ONLY_SYMBOLS = {Side.A: "◧", Side.B: "◨"}
-
-DIFFERENCE_KINDS = {
-    "number": "Figures",
-    "date": "Dates",
-    "time": "Times",
-    "duration": "Durations",
-    "actor": "Who",
-    "condition": "Conditions",
-    "phrase": "Wording",
-}
-
-FONT_STACK = "'Noto Sans', 'DejaVu Sans', 'Segoe UI', 'Helvetica Neue', Arial, sans-serif"
 
 
 class BriefError(ValueError):
@@ -102,16 +66,6 @@ class BriefOptions:
 
 
 # --- the structure ----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Fragment:
-    """A stretch of a claim; ``marked``: words that differ, ``strong``: of them, a figure,
-    date, duration or name (rather than wording found in one account only)."""
-
-    text: str
-    marked: bool = False
-    strong: bool = False
 
 
 @dataclass(frozen=True)
@@ -394,90 +348,6 @@ def _refer_back(sections: tuple[TopicSection, ...]) -> tuple[TopicSection, ...]:
     return tuple(out)
 
 
-_WORD_CHAR = re.compile(r"\w")
-
-
-def mark_fragments(
-    text: str, needles: Iterable[str], strong: Iterable[str] = ()
-) -> tuple[Fragment, ...]:
-    """Split ``text`` into plain and marked fragments, marking each needle found in it:
-    the first occurrence that stands as whole words (so "2" is not marked inside "12"),
-    else the first occurrence at all; exact case first, then ignoring case. A mark is
-    widened to whole words ("the U" of "the U.S." becomes "the U.S"). ``strong`` needles
-    (figures, dates, names) are marked the same way and win where the two overlap; a
-    name not found as written is marked by its capitalised words, where they stand as
-    words ("Sergey Lavrov" in "Sergey Viktorovich Lavrov"; never the "a" of "a month"
-    inside "agreed")."""
-    level = [0] * len(text)
-    for needles_of, value in ((needles, 1), (strong, 2)):
-        for needle in needles_of:
-            spans = _find_marks(text, needle.strip())
-            if not spans and value == 2 and len(needle.split()) > 1:
-                names = [w for w in needle.split() if len(w) > 2 and w[0].isupper()]
-                spans = [s for w in names for s in _find_marks(text, w, whole_only=True)]
-            for s, e in spans:
-                for i in range(s, e):
-                    level[i] = max(level[i], value)
-    out: list[Fragment] = []
-    start = 0
-    for i in range(1, len(text) + 1):
-        if i == len(text) or level[i] != level[start]:
-            out.append(Fragment(text[start:i], level[start] > 0, level[start] == 2))
-            start = i
-    return tuple(out) or (Fragment(text),)
-
-
-def _find_marks(text: str, needle: str, whole_only: bool = False) -> list[tuple[int, int]]:
-    """Where to mark ``needle`` in ``text`` (at most one span), widened to whole words;
-    ``whole_only``: only where it stands as whole words."""
-    if not needle:
-        return []
-    folded = text.casefold() if len(text.casefold()) == len(text) else None
-    found: tuple[int, int] | None = None
-    for haystack, wanted in ((text, needle), (folded, needle.casefold())):
-        if haystack is None:
-            continue
-        at = haystack.find(wanted)
-        first = at
-        while at >= 0 and not _whole_words(text, at, at + len(wanted)):
-            at = haystack.find(wanted, at + 1)
-        if at >= 0:
-            found = (at, at + len(wanted))
-            break
-        if first >= 0 and found is None and not whole_only:
-            found = (first, first + len(wanted))
-    if found is None:
-        return []
-    return [_widen(text, *found)]
-
-
-def _whole_words(text: str, start: int, end: int) -> bool:
-    before = start == 0 or not _WORD_CHAR.match(text[start - 1])
-    after = end >= len(text) or not _WORD_CHAR.match(text[end])
-    return before and after
-
-
-def _widen(text: str, start: int, end: int) -> tuple[int, int]:
-    """Grow a span to whole words: through letters and digits, and through a dot, an
-    apostrophe or a hyphen inside a word ("U.S", "Trump's", "re-affirmed")."""
-
-    def inside(i: int) -> bool:
-        if _WORD_CHAR.match(text[i]):
-            return True
-        return (
-            text[i] in ".'’-" and 0 < i < len(text) - 1
-            and bool(_WORD_CHAR.match(text[i - 1])) and bool(_WORD_CHAR.match(text[i + 1]))
-        )  # fmt: skip
-
-    if start < end and _WORD_CHAR.match(text[start]):
-        while start > 0 and inside(start - 1):
-            start -= 1
-    if start < end and _WORD_CHAR.match(text[end - 1]):
-        while end < len(text) and inside(end):
-            end += 1
-    return start, end
-
-
 def _totals(cmp: Comparison, wanted: list[tuple[str, str]]) -> Totals:
     ids = {tid for tid, _ in wanted}
     same = differs = 0
@@ -546,100 +416,3 @@ def describe_scope(opts: BriefOptions) -> str:
     if opts.scope == "topics":
         return "selected topics: " + ", ".join(opts.topics)
     return "everything"
-
-
-# --- shared wording ---------------------------------------------------------------
-
-
-def only_in(label: str) -> str:
-    return f"Only in {label}"
-
-
-def not_said(kind: str) -> str:
-    """What an empty side of a difference line says: the account names nobody (for
-    "Who"), or does not mention that figure, date or duration at all."""
-    return "none named" if kind == DIFFERENCE_KINDS["actor"] else "not mentioned"
-
-
-def difference_lines(differences: Iterable[Difference]) -> list[tuple[str, list[str], list[str]]]:
-    """Per kind of difference, in order: (kind's name, A's wordings, B's wordings); an
-    empty list means that account does not say (see ``not_said``)."""
-    out: dict[str, tuple[list[str], list[str]]] = {}
-    for d in differences:
-        a, b = out.setdefault(DIFFERENCE_KINDS.get(d.kind, d.kind.capitalize()), ([], []))
-        for words, into in ((d.a, a), (d.b, b)):
-            if words and words not in into:
-                into.append(words)
-    return [(kind, a, b) for kind, (a, b) in out.items()]
-
-
-def headline(brief: Brief) -> str:
-    t = brief.totals
-    a, b = brief.account(Side.A).label, brief.account(Side.B).label
-    parts = [
-        plural(t.same_links, "passage agrees", "passages agree"),
-        plural(t.differs_links, "passage differs", "passages differ"),
-        f"{plural(t.only_a, 'claim appears', 'claims appear')} only in {a}",
-        f"{plural(t.only_b, 'claim', 'claims')} only in {b}",
-    ]
-    return ", ".join(parts[:-1]) + " and " + parts[-1] + "."
-
-
-def scope_note(brief: Brief) -> str:
-    """For a brief that leaves something out: what it lists (the headline and the
-    at-a-glance table still count everything in its topics)."""
-    o = brief.options
-    if o.scope == "differences":
-        return "Only the passages that differ are listed; the counts cover every claim."
-    if o.scope == "omissions":
-        return "Only the claims found in one account are listed; the counts cover every claim."
-    if o.scope == "topics":
-        return "Only the selected topics are covered; the counts are for those topics."
-    return ""
-
-
-def plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
-def flag_words(flags: frozenset[str]) -> list[str]:
-    return [w for f, w in (("important", "★ Important"), ("reviewed", "Reviewed")) if f in flags]
-
-
-LEGEND = (
-    (Status.SAME, SAME_SYMBOL, "Same", "both accounts say this"),
-    (Status.DIFFERS, DIFFERS_SYMBOL, "Differs", "both accounts cover this, but not alike"),
-    (Status.ONLY, "◧ ◨", "One account only", "◧ only in A · ◨ only in B"),
-)
-REFER_BACK = "↑ as above:"  # a claim already printed in full in an earlier row
-
-
-def cell_items(claims: Sequence[BriefClaim]) -> list[tuple[str, BriefClaim | str]]:
-    """One side of a row as (joiner, item): a claim to print, or the words that refer
-    back to claims printed in full in an earlier row (neighbouring ones together)."""
-    out: list[tuple[str, BriefClaim | str]] = []
-    run: list[BriefClaim] = []
-
-    def flush() -> None:
-        if run:
-            out.append((run[0].joiner, refer_back(run)))
-            run.clear()
-
-    for c in claims:
-        if c.repeat:
-            run.append(c)
-            continue
-        flush()
-        out.append((c.joiner, c))
-    flush()
-    return out
-
-
-def refer_back(claims: Sequence[BriefClaim]) -> str:
-    if len(claims) == 1:
-        return f"{REFER_BACK} “{claims[0].opening(6)}”"
-    first, last = claims[0].opening(4), claims[-1].opening(4)
-    return f"↑ {len(claims)} claims as above: “{first}” to “{last}”"
-
-
-NOTHING_IN_SCOPE = "Nothing in this scope."

@@ -7,7 +7,9 @@ import html
 import unicodedata
 from collections.abc import Sequence
 
-from app.brief import (
+from app.brief import AnnotatedText, Brief, BriefClaim, Pair, Run, TopicSection
+from app.brief_marks import Fragment
+from app.brief_style import (
     DIFFERS_SYMBOL,
     DIFFERS_TEXT,
     DIFFERS_TINT,
@@ -24,13 +26,6 @@ from app.brief import (
     SAME_SYMBOL,
     SAME_TEXT,
     SAME_TINT,
-    AnnotatedText,
-    Brief,
-    BriefClaim,
-    Fragment,
-    Pair,
-    Run,
-    TopicSection,
     cell_items,
     difference_lines,
     flag_words,

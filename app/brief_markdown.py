@@ -5,18 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from app.brief import (
+from app.brief import Account, Brief, BriefClaim, Pair, Paragraph, TopicSection
+from app.brief_style import (
     DIFFERS_SYMBOL,
     LEGEND,
     NOTHING_IN_SCOPE,
     ONLY_SYMBOLS,
     SAME_SYMBOL,
-    Account,
-    Brief,
-    BriefClaim,
-    Pair,
-    Paragraph,
-    TopicSection,
     cell_items,
     difference_lines,
     flag_words,

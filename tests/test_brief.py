@@ -13,10 +13,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app import brief as brief_mod
-from app.brief import BriefError, BriefOptions, build_brief, mark_fragments
+from app import brief_style
+from app.brief import BriefError, BriefOptions, build_brief
 from app.brief_html import render_html
 from app.brief_markdown import render_markdown
+from app.brief_marks import mark_fragments
 from app.model import Side, Status
 from tests.export_support import (
     LABEL_A,
@@ -130,7 +131,7 @@ def test_html_is_self_contained_escaped_and_carries_every_claim() -> None:
     assert "https://example.org/a?x=1&amp;y=2" in html
     assert "ab" * 32 in page.text  # provenance: the sources' sha256
     assert "lexical test-1" in page.text
-    for colour in (brief_mod.SAME_TINT, brief_mod.DIFFERS_TINT, brief_mod.ONLY_TINT):
+    for colour in (brief_style.SAME_TINT, brief_style.DIFFERS_TINT, brief_style.ONLY_TINT):
         assert colour in html
 
 
@@ -202,5 +203,5 @@ def test_brief_module_does_not_import_qt() -> None:
 def test_tints_match_the_window_theme() -> None:
     theme = pytest.importorskip("ui.theme")
     backgrounds = {k: v.upper() for k, v in theme.highlight_backgrounds(False).items()}
-    assert backgrounds == {"same": brief_mod.SAME_TINT, "differs": brief_mod.DIFFERS_TINT,
-                           "only": brief_mod.ONLY_TINT}  # fmt: skip
+    assert backgrounds == {"same": brief_style.SAME_TINT, "differs": brief_style.DIFFERS_TINT,
+                           "only": brief_style.ONLY_TINT}  # fmt: skip

@@ -10,9 +10,11 @@ from dataclasses import replace
 import markdown
 import pytest
 
-from app.brief import REFER_BACK, BriefOptions, build_brief, mark_fragments
+from app.brief import BriefOptions, build_brief
 from app.brief_html import render_html
 from app.brief_markdown import md_escape, render_markdown
+from app.brief_marks import mark_fragments
+from app.brief_style import REFER_BACK
 from app.model import Difference, Link, Relation
 from tests.export_support import SENTENCES_A, hand_made, lexical, reviewed, shared
 from tests.test_brief import visible_text
@@ -120,7 +122,9 @@ def test_a_claim_in_several_links_is_printed_in_full_once() -> None:
 
 
 def test_neighbouring_repeats_are_referred_to_together() -> None:
-    from app.brief import BriefClaim, Fragment, cell_items
+    from app.brief import BriefClaim
+    from app.brief_marks import Fragment
+    from app.brief_style import cell_items
 
     claims = [BriefClaim(f"a{i}", (Fragment(f"Claim number {i} says this."),), repeat=i < 3)
               for i in range(4)]  # fmt: skip

@@ -13,7 +13,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QFontDatabase, QImage
 from PySide6.QtPdf import QPdfDocument
 
-from app import brief as brief_mod
+from app import brief_style
 from app.brief import BriefOptions, build_brief
 from tests.export_support import (
     CHINESE_A,
@@ -81,7 +81,7 @@ def test_first_page_shows_the_highlight_colours(qapp, tmp_path: Path) -> None:
     export_pdf(reviewed(), BriefOptions(), out)
     image = load(out, qapp).render(0, QSize(620, 877))
     assert not image.isNull()
-    for tint in (brief_mod.SAME_TINT, brief_mod.DIFFERS_TINT, brief_mod.ONLY_TINT):
+    for tint in (brief_style.SAME_TINT, brief_style.DIFFERS_TINT, brief_style.ONLY_TINT):
         assert tint_pixels(image, tint) > 300, tint
 
 

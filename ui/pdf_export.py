@@ -37,9 +37,10 @@ from PySide6.QtGui import (
 
 from app import __version__
 from app.atomic import atomic_write_bytes, atomic_write_text
-from app.brief import INK, MUTED, RULE, Brief, BriefOptions, build_brief
+from app.brief import Brief, BriefOptions, build_brief
 from app.brief_html import render_html
 from app.brief_markdown import render_markdown
+from app.brief_style import INK, MUTED, RULE
 from app.model import Comparison
 from app.review import ReviewState
 from ui import qt_guard
