@@ -1,7 +1,7 @@
 """The ``parallax`` command's core: headless subcommands and their dispatch.
 
     parallax compare A B --json OUT|- [--engine auto|semantic|lexical] [--label-a L] [--label-b L]
-                     [--save S.parallax]
+                     [--date-a D] [--date-b D] [--save S.parallax]
     parallax compare S.parallax --json OUT      (reads the saved session; nothing recomputed)
     parallax export (A B | S.parallax) --pdf OUT.pdf [--html OUT.html] [--md OUT.md] ...
     parallax [A B | SESSION.parallax] [--screenshot OUT.png]     (opens the window)
@@ -17,6 +17,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from app import __version__
@@ -26,6 +27,7 @@ from app.documents import DocumentError, read_path
 from app.engines import EngineError
 from app.jsonio import to_json
 from app.model import Comparison, Side
+from app.relations import parse_day
 
 EXIT_USAGE = 2
 EXIT_INPUT = 3
@@ -61,13 +63,22 @@ def _compare_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--engine", choices=["auto", "semantic", "lexical"], default="auto")
     p.add_argument("--label-a", metavar="L", help="label for account A (default: file name)")
     p.add_argument("--label-b", metavar="L", help="label for account B")
+    p.add_argument(
+        "--date-a",
+        metavar="D",
+        default="",
+        help="the day account A was issued (2025-02-15): its 'today' is then that day",
+    )
+    p.add_argument("--date-b", metavar="D", default="", help="the day account B was issued")
 
 
 @subcommand("compare", _compare_args)
 def run_compare(args: argparse.Namespace) -> int:
     if args.b is None:
         raise CliError("compare needs two files: parallax compare A B --json OUT", EXIT_USAGE)
-    cmp = compare_files(args.a, args.b, args.engine, args.label_a, args.label_b)
+    cmp = compare_files(
+        args.a, args.b, args.engine, args.label_a, args.label_b, (args.date_a, args.date_b)
+    )
     if args.json:
         write_json(to_json(cmp), args.json)
     elif not getattr(args, "save", None):
@@ -76,10 +87,18 @@ def run_compare(args: argparse.Namespace) -> int:
 
 
 def compare_files(
-    a: str, b: str, engine: str, label_a: str | None, label_b: str | None
+    a: str,
+    b: str,
+    engine: str,
+    label_a: str | None,
+    label_b: str | None,
+    dates: tuple[str, str] = ("", ""),
 ) -> Comparison:
-    doc_a = read_path(a, label=label_a or "")
-    doc_b = read_path(b, label=label_b or "")
+    for flag, day in zip(("--date-a", "--date-b"), dates, strict=True):
+        if day and parse_day(day) is None:
+            raise CliError(f"{flag} {day}: give a day such as 2025-02-15", EXIT_USAGE)
+    docs = [read_path(path, label=label or "") for path, label in ((a, label_a), (b, label_b))]
+    doc_a, doc_b = (replace(d, date=day) if day else d for d, day in zip(docs, dates, strict=True))
     return compare(doc_a, doc_b, CompareOptions(engine=engine))
 
 

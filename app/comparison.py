@@ -103,7 +103,8 @@ def compare(
     relate = rep.stage("relate")
     by_id = _by_id(claims_a, claims_b)
     people = people_names(texts)
-    links = [relations.relate(link, by_id, people) for link in links]
+    days = relations.document_days(doc_a, doc_b)
+    links = [relations.relate(link, by_id, people, days) for link in links]
     relate(1, 1)
     topic_list, claims = topics.assign(
         doc_a, doc_b, claims_a + claims_b, links, sem, people, eng.embed

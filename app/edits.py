@@ -65,9 +65,10 @@ def apply(cmp: Comparison, edit: Edit) -> Comparison:
         if any(link.a == a and link.b == b for link in links):
             raise EditError("those claims are already linked")
         new = Link(a, b, edit.relation or Relation.SAME, 1.0, manual=True)
-        new = relations.relate(new, cmp.claim_by_id)
+        days = relations.document_days(cmp.doc_a, cmp.doc_b)
+        new = relations.relate(new, cmp.claim_by_id, days=days)
         if edit.relation is None:
-            auto = relations.relate(replace(new, manual=False), cmp.claim_by_id)
+            auto = relations.relate(replace(new, manual=False), cmp.claim_by_id, days=days)
             new = replace(new, relation=auto.relation)
         links.append(new)
         links.sort(key=lambda link: (_order(link.a[0]), _order(link.b[0])))

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
-from app.model import Claim, Difference, Link, Relation
+from app.model import Claim, Difference, Document, Link, Relation
 from app.text import (
     ORG_WORDS,
     STOPWORDS,
@@ -24,7 +25,11 @@ from app.text import (
     words,
 )
 
-__all__ = ["Relation", "differences", "relate"]
+__all__ = ["Relation", "differences", "document_days", "parse_day", "relate"]
+
+#: The day each account was issued, where known: "today" in it means that day.
+Days = tuple[date | None, date | None]
+NO_DAYS: Days = (None, None)
 
 #: Share of one side's content words with no counterpart from which a link differs.
 UNMATCHED_SHARE = 0.5
@@ -63,6 +68,9 @@ _MONTH_RE = (
     + "|".join(m[:3].capitalize() + r"\." for m in _MONTHS)
 )
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_CALENDAR_WORDS = frozenset(
+    _MONTHS + _WEEKDAYS + [m[:3] for m in _MONTHS] + ["sept", "yesterday", "today", "tomorrow"]
+)
 
 _NUM = r"(?:\d+(?:[.,]\d+)*|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|" \
     r"twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|dozen|several|a few)" \
@@ -108,12 +116,18 @@ class Mention:
     key: str
 
 
-def relate(link: Link, claims: dict[str, Claim], people: frozenset[str] | None = None) -> Link:
+def relate(
+    link: Link,
+    claims: dict[str, Claim],
+    people: frozenset[str] | None = None,
+    days: Days = NO_DAYS,
+) -> Link:
     """The link with its relation and differences filled in (manual links keep theirs).
-    ``people`` are the names of people in the whole comparison (else found in the link)."""
+    ``people`` are the names of people in the whole comparison (else found in the link);
+    ``days`` the day each account was issued, where known."""
     text_a = " ".join(claims[c].text for c in link.a)
     text_b = " ".join(claims[c].text for c in link.b)
-    diffs = differences(text_a, text_b, people)
+    diffs = differences(text_a, text_b, people, days)
     if link.manual:
         return replace(link, differences=tuple(diffs))
     relation = Relation.DIFFERS if is_different(text_a, text_b, diffs) else Relation.SAME
@@ -133,10 +147,13 @@ def is_different(text_a: str, text_b: str, diffs: list[Difference]) -> bool:
     return max(share_a, share_b) >= UNMATCHED_SHARE
 
 
-def differences(text_a: str, text_b: str, people: frozenset[str] | None = None) -> list[Difference]:
-    """Numbers, dates, durations and actors that do not match, then one-sided phrases."""
+def differences(
+    text_a: str, text_b: str, people: frozenset[str] | None = None, days: Days = NO_DAYS
+) -> list[Difference]:
+    """Numbers, dates, durations and actors that do not match, then one-sided phrases.
+    Where an account's day is known, its "today", "yesterday" and "tomorrow" are dates."""
     out: list[Difference] = []
-    figures_a, figures_b = _figures(text_a), _figures(text_b)
+    figures_a, figures_b = _figures(text_a, days[0]), _figures(text_b, days[1])
     for kind in ("duration", "date", "time", "number"):
         out.extend(_mismatches(kind, figures_a[kind], figures_b[kind]))
     who = people if people is not None else people_names([text_a, text_b])
@@ -254,7 +271,45 @@ def _close(p: str, q: str) -> bool:
     return common >= max(4, min(len(p), len(q)) - 2)
 
 
-def _figures(text: str) -> dict[str, list[Mention]]:
+def document_days(doc_a: Document, doc_b: Document) -> Days:
+    return parse_day(doc_a.date), parse_day(doc_b.date)
+
+
+_MONTH_WORD = "|".join(_MONTHS + ["sept"] + [m[:3] for m in _MONTHS])
+_ISSUED = re.compile(
+    rf"(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH_WORD})\.?,?\s+(?P<y1>\d{{4}})"
+    rf"|(?P<m2>{_MONTH_WORD})\.?\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}})",
+    re.IGNORECASE,
+)
+
+
+def parse_day(text: str) -> date | None:
+    """A day as people write it in a date field: "2025-02-15", "15 February 2025",
+    "February 15, 2025"; None for anything else (blank, a month, a year)."""
+    text = text.strip()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        pass
+    m = _ISSUED.fullmatch(text)
+    if not m:
+        return None
+    k = "1" if m.group("d1") else "2"
+    try:
+        return date(int(m.group("y" + k)), _month_number(m.group("m" + k)), int(m.group("d" + k)))
+    except ValueError:
+        return None
+
+
+def _month_number(name: str) -> int:
+    low = name.lower()[:3]
+    return next(i + 1 for i, m in enumerate(_MONTHS) if m.startswith(low))
+
+
+_RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tomorrow": 1}
+
+
+def _figures(text: str, issued: date | None = None) -> dict[str, list[Mention]]:
     """Durations, dates, clock times and the numbers that are part of none of them, each
     text scanned once."""
     durations = list(_DURATION_RE.finditer(text))
@@ -263,7 +318,7 @@ def _figures(text: str) -> dict[str, list[Mention]]:
     covered = [m.span() for m in durations + dates + times]
     return {
         "duration": [_duration(m) for m in durations],
-        "date": [Mention("date", m.group(0), _date_key(m.group(0))) for m in dates],
+        "date": [Mention("date", m.group(0), _date_key(m.group(0), issued)) for m in dates],
         "time": [Mention("time", m.group(0).strip(), _time_key(m)) for m in times],
         "number": _numbers(text, covered),
     }
@@ -305,9 +360,12 @@ def _value(phrase: str) -> float:
     return base
 
 
-def _date_key(s: str) -> str:
+def _date_key(s: str, issued: date | None = None) -> str:
     low = s.lower().replace(".", "")
-    days = re.findall(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", low)
+    if issued is not None and low in _RELATIVE_DAYS:
+        day = issued + timedelta(days=_RELATIVE_DAYS[low])
+        low = f"{day.day} {_MONTHS[day.month - 1]}"
+    days = [str(int(d)) for d in re.findall(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", low)]
     year = re.search(r"\b(\d{4})\b", low)
     month = next((i + 1 for i, m in enumerate(_MONTHS) if re.search(rf"\b{m[:3]}", low)), 0)
     if month:
@@ -347,8 +405,16 @@ def content_stems(text: str) -> set[str]:
 
 
 def _is_content(w: str) -> bool:
+    """A word that carries a point. Months and weekdays do not: the date check compares
+    them ("February 15" and "today" may be one day)."""
     lw = w.lower()
-    return lw not in STOPWORDS and lw not in WEAK_WORDS and len(lw) > 2 and not lw.isdigit()
+    return (
+        lw not in STOPWORDS
+        and lw not in WEAK_WORDS
+        and lw not in _CALENDAR_WORDS
+        and len(lw) > 2
+        and not lw.isdigit()
+    )
 
 
 def unmatched_share(text: str, other: str) -> float:

@@ -44,7 +44,9 @@ def run_compare(args: argparse.Namespace) -> int:
                 )
             state = load_session(Path(args.a))  # exactly as saved: nothing is recomputed
         else:
-            cmp = compare_files(args.a, args.b, args.engine, args.label_a, args.label_b)
+            cmp = compare_files(
+                args.a, args.b, args.engine, args.label_a, args.label_b, (args.date_a, args.date_b)
+            )
             state = ReviewState(cmp)
         if args.save:
             save_session(state, Path(args.save))

@@ -60,6 +60,28 @@ def test_compare_writes_the_comparison_json(pair: tuple[Path, Path], tmp_path: P
     assert grain and grain[0]["relation"] == "differs"  # "within 30 days" only in A
 
 
+def test_the_day_an_account_was_issued_makes_its_today_a_date(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("On 15 February Minister Arlen spoke with Minister Voss.\n", encoding="utf-8")
+    b.write_text("Minister Voss spoke today with Minister Arlen.\n", encoding="utf-8")
+
+    def date_differences(*extra: str) -> list[dict[str, str]]:
+        r = run_cli("compare", str(a), str(b), "--json", "-", "--engine", "lexical", *extra)
+        assert r.returncode == 0, r.stderr
+        data = json.loads(r.stdout)
+        assert len(data["links"]) == 1
+        return [d for d in data["links"][0]["differences"] if d["kind"] == "date"]
+
+    assert date_differences() == [{"kind": "date", "a": "15 February", "b": "today"}]
+    assert date_differences("--date-b", "2025-02-15") == []
+    assert date_differences("--date-b", "16 February 2025")  # "today" is then the 16th
+    bad = run_cli("compare", str(a), str(b), "--json", "-", "--date-a", "15/02/2025")
+    assert bad.returncode == 2
+    assert bad.stderr.strip().splitlines() == [
+        "parallax: --date-a 15/02/2025: give a day such as 2025-02-15"
+    ]
+
+
 def test_json_to_stdout(pair: tuple[Path, Path]) -> None:
     r = run_cli("compare", str(pair[0]), str(pair[1]), "--json", "-", "--engine", "lexical")
     assert r.returncode == 0

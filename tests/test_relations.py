@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from app.model import Claim, Link, Relation, Side
-from app.relations import differences, relate
+from app.relations import differences, parse_day, relate
 from app.text import people_names
 
 
@@ -53,6 +55,23 @@ def test_a_span_of_days_is_one_date_not_a_number() -> None:
     same = kinds("Talks were held on 3-4 March 2025.", "Talks were held on March 3–4, 2025.")
     assert "date" not in same and "number" not in same
     assert kinds("It ran on 17–18 September.", "It ran on 17 September.")["date"]
+
+
+def test_today_is_the_day_the_account_was_issued_where_known() -> None:
+    a, b = "On 15 February the ministers spoke.", "The ministers spoke today."
+    assert kinds(a, b)["date"] == [("15 February", "today")]
+    assert differences(a, b, days=(None, date(2025, 2, 15))) == []
+    assert differences(a, b, days=(date(2025, 2, 15), None))  # A's day says nothing of B's
+    late = differences(a, "The ministers spoke yesterday.", days=(None, date(2025, 2, 17)))
+    assert [(d.kind, d.a, d.b) for d in late] == [("date", "15 February", "yesterday")]
+    assert differences(a, "The ministers spoke yesterday.", days=(None, date(2025, 2, 16))) == []
+
+
+def test_the_day_of_issue_is_read_as_people_write_it() -> None:
+    for text in ("2025-02-15", "15 February 2025", "February 15, 2025", "15 Feb. 2025"):
+        assert parse_day(text) == date(2025, 2, 15), text
+    for text in ("", "February 2025", "31 February 2025", "15/02/2025", "soon"):
+        assert parse_day(text) is None, text
 
 
 def test_a_worded_span_of_days_is_one_date() -> None:

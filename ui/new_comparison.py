@@ -88,6 +88,10 @@ class SideEditor(QGroupBox):
         self.url.setPlaceholderText("https://… (optional)")
         self.date = QLineEdit()
         self.date.setPlaceholderText("e.g. 2024-03-14 (optional)")
+        self.date.setToolTip(
+            "The day this account was issued. Its “today”, “yesterday” and “tomorrow” "
+            "are then compared as that day's dates."
+        )
         row = QHBoxLayout()
         row.addWidget(self.choose)
         row.addWidget(self.file_name, 1)
