@@ -60,6 +60,11 @@ def _compare_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("a", help="account A: a .txt, .md or .html file")
     p.add_argument("b", nargs="?", help="account B")
     p.add_argument("--json", metavar="OUT", help="write the comparison JSON here ('-' = stdout)")
+    add_account_args(p)
+
+
+def add_account_args(p: argparse.ArgumentParser) -> None:
+    """How two accounts are read and compared (not for a saved session)."""
     p.add_argument("--engine", choices=["auto", "semantic", "lexical"], default="auto")
     p.add_argument("--label-a", metavar="L", help="label for account A (default: file name)")
     p.add_argument("--label-b", metavar="L", help="label for account B")
@@ -72,13 +77,24 @@ def _compare_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--date-b", metavar="D", default="", help="the day account B was issued")
 
 
+def refuse_account_args(args: argparse.Namespace) -> None:
+    """A saved session is read as it was saved: options for reading accounts are errors."""
+    if args.label_a or args.label_b or args.date_a or args.date_b or args.engine != "auto":
+        raise CliError(
+            "--engine, --label-a/-b and --date-a/-b do not apply to a saved session", EXIT_USAGE
+        )
+
+
+def compare_args(a: str, b: str, args: argparse.Namespace) -> Comparison:
+    """Compare two account files as ``add_account_args`` options say."""
+    return compare_files(a, b, args.engine, args.label_a, args.label_b, (args.date_a, args.date_b))
+
+
 @subcommand("compare", _compare_args)
 def run_compare(args: argparse.Namespace) -> int:
     if args.b is None:
         raise CliError("compare needs two files: parallax compare A B --json OUT", EXIT_USAGE)
-    cmp = compare_files(
-        args.a, args.b, args.engine, args.label_a, args.label_b, (args.date_a, args.date_b)
-    )
+    cmp = compare_args(args.a, args.b, args)
     if args.json:
         write_json(to_json(cmp), args.json)
     elif not getattr(args, "save", None):

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from app.engines import Vectors
+from app.figures import CALENDAR_WORDS
 from app.model import Claim
 from app.text import STOPWORDS, TITLES, WEAK_WORDS, bare_name, stem
 
@@ -46,10 +47,6 @@ _NOUN_CUES = frozenset("the a an its their his her our this these those of".spli
 #: Words that open a verb's object: a word right before them is usually a verb ("set a goal").
 _OBJECT_CUES = frozenset("a an the its their his her our".split())
 
-_CALENDAR = frozenset(
-    """january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow""".split()
-)
 #: Modifiers: they open no label and end none ("Sincere gratitude", "Next year").
 _MODIFIERS = (
     frozenset(
@@ -66,7 +63,7 @@ _MODIFIERS = (
     beside inside outside throughout onto unlike versus
     """.split()
     )
-    | _CALENDAR
+    | CALENDAR_WORDS
 )
 #: Quantities and spans of time: "Hours", "Million crowns", "Dollars".
 _MEASURES = frozenset(
@@ -101,7 +98,6 @@ _NOT_LAST = (
     )
 )
 _NOT_FIRST = _MODIFIERS | _MEASURES | frozenset("each both other held worth prime".split())
-#: endings of the adjectives of peoples and places: Chinese, Kestrian, Korean, Turkish
 _DEMONYM_ENDINGS = ("ese", "ian", "ean", "ish")
 _ADVERB_OR_ADJECTIVE = re.compile(r"(?:ly|ful|ous|ible|able|ed)$")
 
@@ -119,12 +115,16 @@ class _Lexicon:
     names: frozenset[str]  # words written capitalised away from the start of a sentence
     verbs: frozenset[str]  # lowercase words seen more often in verb than in noun position
     nouns: frozenset[str]  # lowercase words seen after "the", "a", "of" ...
+    #: adjectives of peoples and places: "Chinese" in "the Chinese side", "Kestrian" in
+    #: "Kestrian fishermen" (not "the Mediterranean", which also stands alone)
+    adjectives: frozenset[str] = frozenset()
 
 
 def lexicon(texts: Iterable[str]) -> _Lexicon:
     names: set[str] = set()
     verb_uses: Counter[str] = Counter()
     noun_uses: Counter[str] = Counter()
+    followers: dict[str, list[str]] = {}
     for text in texts:
         toks = _tokens(text)
         prev = ""
@@ -134,8 +134,10 @@ def lexicon(texts: Iterable[str]) -> _Lexicon:
                 continue
             lw = w.lower()
             nxt = toks[i + 1].lower() if i + 1 < len(toks) else ""
-            if w[0].isupper() and prev not in ("", "."):
-                names.add(bare_name(w))
+            if w[0].isupper():
+                followers.setdefault(w, []).append(toks[i + 1] if i + 1 < len(toks) else "")
+                if prev not in ("", "."):
+                    names.add(bare_name(w))
             if w.islower() and (
                 prev in _VERB_CUES or (nxt in _OBJECT_CUES and prev not in _NOUN_CUES)
             ):
@@ -144,7 +146,13 @@ def lexicon(texts: Iterable[str]) -> _Lexicon:
                 noun_uses[lw] += 1
             prev = lw
     verbs = {w for w, n in verb_uses.items() if n > noun_uses[w]}
-    return _Lexicon(frozenset(names), frozenset(verbs), frozenset(noun_uses))
+    # a people's adjective always has a word after it; "the Mediterranean." stands alone
+    adjectives = {
+        w
+        for w, after in followers.items()
+        if w.lower().endswith(_DEMONYM_ENDINGS) and all(a[:1].isalpha() for a in after)
+    }
+    return _Lexicon(frozenset(names), frozenset(verbs), frozenset(noun_uses), frozenset(adjectives))
 
 
 def candidates(text: str, lex: _Lexicon, people: frozenset[str] = frozenset()) -> list[Phrase]:
@@ -213,12 +221,13 @@ def _name_candidates(
     words = [w for w in run if w not in ("of", "the")]
     if any(w in people or w.lower() in TITLES for w in words):
         return []
-    if any(w.lower() in _CALENDAR or w.lower() in _MEASURES for w in words):
+    if any(w.lower() in CALENDAR_WORDS or w.lower() in _MEASURES for w in words):
         return []
     if len(words) > MAX_WORDS or (len(words) == 1 and words[0].lower() in WEAK_WORDS):
         return []
     # a people's adjective alone ("Chinese") names no topic; before a noun it may
-    out = [] if _demonym(run) else [Phrase(" ".join(stem(w) for w in run), " ".join(run))]
+    alone = len(run) == 1 and run[0] in lex.adjectives
+    out = [] if alone else [Phrase(" ".join(stem(w) for w in run), " ".join(run))]
     # a one-word name that qualifies a common noun: "Kestrian fishermen"
     if len(run) == 1 and last + 1 < len(toks):
         nxt = toks[last + 1]
@@ -226,10 +235,6 @@ def _name_candidates(
             shown = f"{run[0]} {bare_name(nxt).lower()}"
             out.append(Phrase(f"{stem(run[0])} {stem(nxt)}", shown))
     return out
-
-
-def _demonym(run: list[str]) -> bool:
-    return len(run) == 1 and run[0].lower().endswith(_DEMONYM_ENDINGS)
 
 
 def _is_name(w: str, i: int, toks: Sequence[str], lex: _Lexicon) -> bool:

@@ -76,7 +76,8 @@ class Claim:
 class Difference:
     """One thing that differs inside a ``differs`` link.
 
-    ``kind`` is one of ``number``, ``date``, ``duration``, ``actor``, ``condition``, ``phrase``;
+    ``kind`` is one of ``number``, ``date``, ``time``, ``duration``, ``actor``, ``condition``,
+    ``phrase``;
     ``a``/``b`` hold the wording on each side, ``None`` where that side says nothing.
     """
 

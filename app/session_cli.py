@@ -12,7 +12,15 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.cli import EXIT_USAGE, SUBCOMMANDS, CliError, compare_files, print_summary, write_json
+from app.cli import (
+    EXIT_USAGE,
+    SUBCOMMANDS,
+    CliError,
+    compare_args,
+    print_summary,
+    refuse_account_args,
+    write_json,
+)
 from app.jsonio import to_json
 from app.review import ReviewState
 from app.session import SUFFIX, SessionError, load_session, save_session
@@ -38,15 +46,10 @@ def run_compare(args: argparse.Namespace) -> int:
         return _run_compare(args)
     try:
         if a_is_session:
-            if args.label_a or args.label_b or args.engine != "auto":
-                raise CliError(
-                    "--engine and --label-a/-b do not apply to a saved session", EXIT_USAGE
-                )
+            refuse_account_args(args)
             state = load_session(Path(args.a))  # exactly as saved: nothing is recomputed
         else:
-            cmp = compare_files(
-                args.a, args.b, args.engine, args.label_a, args.label_b, (args.date_a, args.date_b)
-            )
+            cmp = compare_args(args.a, args.b, args)
             state = ReviewState(cmp)
         if args.save:
             save_session(state, Path(args.save))

@@ -65,6 +65,9 @@ def test_a_peoples_adjective_alone_is_no_label() -> None:
     found = shown("The Chinese side said that Kestrian fishermen may fish in the Gulf.")
     assert "Chinese" not in found and "Kestrian" not in found
     assert "Kestrian fishermen" in found
+    # a sea that the texts also name on its own stays a label
+    assert "Mediterranean" in shown("Boats crossed the Mediterranean.", ["Mediterranean ports."])
+    assert "Kestria" in shown("They met in Kestria.", ["Kestria agreed to talk."])
 
 
 def test_names_are_told_by_how_the_texts_write_them() -> None:

@@ -94,6 +94,7 @@ def test_summary_of_a_session(tmp_path: Path, capsys: pytest.CaptureFixture[str]
         (["{a}", "{s}"], 2, "a session is read on its own"),
         (["{s}", "{a}"], 2, "a session is read on its own"),
         (["{s}", "--engine", "lexical"], 2, "do not apply to a saved session"),
+        (["{s}", "--date-b", "2025-02-15"], 2, "do not apply to a saved session"),
         (["{a}", "--save", "{s}"], 2, "compare needs two files"),
         (["{missing}", "--json", "-"], 3, "no such file"),
         (["{a}", "{b}", "--engine", "lexical", "--save", "{nodir}"], 3, "cannot save"),

@@ -19,7 +19,14 @@ from app.atomic import atomic_write_text
 from app.brief import Brief, BriefError, BriefOptions, build_brief
 from app.brief_html import render_html
 from app.brief_markdown import render_markdown
-from app.cli import EXIT_USAGE, CliError, compare_files, subcommand
+from app.cli import (
+    EXIT_USAGE,
+    CliError,
+    add_account_args,
+    compare_args,
+    refuse_account_args,
+    subcommand,
+)
 from app.review import ReviewState
 
 
@@ -41,9 +48,7 @@ def _export_args(p: argparse.ArgumentParser) -> None:
         metavar="NAME",
         help="only this topic (id or label); repeat for more",
     )
-    p.add_argument("--engine", choices=["auto", "semantic", "lexical"], default="auto")
-    p.add_argument("--label-a", metavar="L", help="label for account A (default: file name)")
-    p.add_argument("--label-b", metavar="L", help="label for account B")
+    add_account_args(p)
     p.add_argument("--title", metavar="T", default="", help="the brief's title")
     p.add_argument("--page-size", choices=["A4", "Letter"], default="A4")
     p.add_argument("--landscape", action="store_true", help="landscape pages")
@@ -93,8 +98,7 @@ def _load(args: argparse.Namespace) -> ReviewState:
             raise CliError(
                 "export needs two accounts (A B) or one session (S.parallax)", EXIT_USAGE
             )
-        if args.label_a or args.label_b or args.engine != "auto":
-            raise CliError("--engine and --label-a/-b do not apply to a saved session", EXIT_USAGE)
+        refuse_account_args(args)
         from app.session import SessionError, load_session
 
         try:
@@ -106,7 +110,7 @@ def _load(args: argparse.Namespace) -> ReviewState:
             f"export takes two accounts or one session, not {len(inputs)} files", EXIT_USAGE
         )
     a, b = inputs
-    return ReviewState(compare_files(a, b, args.engine, args.label_a, args.label_b))
+    return ReviewState(compare_args(a, b, args))
 
 
 def _write(fmt: str, brief: Brief, out: Path) -> None:

@@ -1,0 +1,242 @@
+"""Figures in a claim: durations, dates, times of day and other numbers, each read into a
+key so that two accounts' wordings of one figure compare equal: "18 March" and "March 18",
+"from 23 to 25 March" and "23–25 March", "two hours" and "120 minutes", "3 p.m." and
+"15:00", and "today" and the account's day of issue where that is known.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+__all__ = ["CALENDAR_WORDS", "Mention", "comparable", "figures", "parse_day", "same_figure"]
+
+MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+#: every spelling of a month we read, lower case, to its number: "sept" and "sep" too
+MONTH_NUMBERS = {
+    **{m: i + 1 for i, m in enumerate(MONTHS)},
+    **{m[:3]: i + 1 for i, m in enumerate(MONTHS)},
+    "sept": 9,
+}
+_RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tomorrow": 1}
+#: words the date check compares, so they carry no point of their own
+CALENDAR_WORDS = frozenset([*MONTH_NUMBERS, *WEEKDAYS, *_RELATIVE_DAYS])
+
+_UNIT_HOURS = {
+    "second": 1 / 3600, "minute": 1 / 60, "hour": 1.0, "day": 24.0, "week": 168.0,
+    "month": 720.0, "year": 8760.0,
+}  # fmt: skip
+_NUMBER_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
+    "million": 1e6, "billion": 1e9, "dozen": 12, "half": 0.5, "a": 1, "an": 1,
+}  # fmt: skip
+
+_NUM = r"(?:\d+(?:[.,]\d+)*|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|" \
+    r"twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|dozen|several|a few)" \
+    r"(?:[\s-]+(?:and\s+a\s+half|hundred|thousand|million))?)"  # fmt: skip
+_DURATION_RE = re.compile(
+    rf"\b(?:approximately\s+|about\s+|nearly\s+|almost\s+|over\s+|some\s+)?{_NUM}[\s-]+"
+    r"(?:and\s+a\s+half\s+)?(second|minute|hour|day|week|month|year)s?\b",
+    re.IGNORECASE,
+)
+
+# A month as written in running text: capitalised, abbreviations with their full stop
+# ("Feb.", "Sept."), so that "may" and "mar" stay words.
+_MONTH = "|".join(
+    [m.capitalize() for m in MONTHS] + ["Sept\\."] + [m[:3].capitalize() + "\\." for m in MONTHS]
+)
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+_JOIN = r"\s*(?:[–-]|,\s*and|,|and|to)\s*"
+_YEAR = r"(?:19|20)\d{2}"
+#: days before the month may be listed or spanned in words ("23, 24 and 25 March", "from
+#: 3 to 4 June"); after it, only a dash may join them unless punctuation or a preposition
+#: follows ("March 23 to 25, in Riyadh"), so "March 3 and 12 ministers" is no span
+_DATE_RE = re.compile(
+    rf"\b(?:{_DAY}(?:{_JOIN}{_DAY})*\s+(?:of\s+)?(?:{_MONTH})(?:,?\s+{_YEAR})?"
+    rf"|(?:{_MONTH})\s+{_DAY}(?:{_JOIN}{_DAY})+(?=\s*(?:[,.;:)]|$)|\s+(?:in|at|on|with|"
+    rf"during|{_YEAR})\b)(?:,?\s+{_YEAR})?"
+    rf"|(?:{_MONTH})\s+{_DAY}(?:\s*[–-]\s*{_DAY})?(?:,?\s+{_YEAR})?"
+    rf"|(?:{_MONTH})\s+{_YEAR}"
+    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    rf"|{_YEAR}"
+    r"|(?i:yesterday|today|tomorrow|earlier this week|last week|next week))\b"
+)
+#: times of day: "22:50", "10:30 a.m.", "10.30am", "3 pm", "9 o'clock", "noon"
+_TIME_RE = re.compile(
+    r"\b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<half>[ap])(?:\.\s?m\.|\s?m\b)"
+    r"|\b(?P<oclock>\d{1,2})\s+o['’]clock\b"
+    r"|\b(?P<h24>\d{1,2}):(?P<m24>\d{2})(?::\d{2})?(?![\d,.:]\d)"
+    r"|\b(?P<named>noon|midday|midnight)\b",
+    re.IGNORECASE,
+)
+_NUMBER_RE = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?:\s?(?:%|percent|per cent))?(?![\w])")
+_SHARE_RE = re.compile(r"%|per\s?cent")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A figure as one account words it, and the key that compares it with the other's.
+    A date keeps its year apart (one account may leave it out), and a relative day its
+    word ("today"), which is its key too while the account's day is unknown."""
+
+    kind: str
+    text: str
+    key: str
+    year: str = ""
+    word: str = ""
+
+
+def figures(text: str, issued: date | None = None) -> dict[str, list[Mention]]:
+    """The durations, dates, times of day and other numbers in ``text``; ``issued`` is
+    the day the account was issued, where known."""
+    durations = list(_DURATION_RE.finditer(text))
+    dates = list(_DATE_RE.finditer(text))
+    times = [(m, _time_key(m)) for m in _TIME_RE.finditer(text)]
+    times = [(m, key) for m, key in times if key]
+    covered = [m.span() for m in durations + dates] + [m.span() for m, _ in times]
+    return {
+        "duration": [_duration(m) for m in durations],
+        "date": [_date(m.group(0), issued) for m in dates],
+        "time": [Mention("time", m.group(0).strip(), key) for m, key in times],
+        "number": _numbers(text, covered),
+    }
+
+
+def same_figure(x: Mention, y: Mention) -> bool:
+    """Whether two mentions of one kind name the same figure."""
+    if x.kind == "date":
+        if x.key == y.key:
+            return not (x.year and y.year and x.year != y.year)
+        if x.key.isdigit() or y.key.isdigit():  # a year alone: any date in that year
+            return x.key in (y.key, y.year) or y.key in (x.key, x.year)
+        # a relative day of an account whose day is unknown: only the same word matches
+        unresolved = x.key == x.word or y.key == y.word
+        return bool(x.word) and x.word == y.word and unresolved
+    return x.key == y.key
+
+
+def comparable(x: Mention, y: Mention) -> bool:
+    """Whether two mentions that do not match are versions of one figure, to be shown side
+    by side: durations of a similar length ("90 minutes", "two hours"; not "nine years"
+    and "two-day"), two shares or two plain numbers. Dates and times always are."""
+    if x.kind == "duration":
+        hx, hy = float(x.key[:-1]), float(y.key[:-1])
+        return min(hx, hy) > 0 and max(hx, hy) / min(hx, hy) <= 12
+    if x.kind == "number":
+        return bool(_SHARE_RE.search(x.text)) == bool(_SHARE_RE.search(y.text))
+    return True
+
+
+def _duration(m: re.Match[str]) -> Mention:
+    unit = m.group(1).lower()
+    return Mention("duration", m.group(0).strip(), f"{_value(m.group(0)) * _UNIT_HOURS[unit]:.4g}h")
+
+
+def _value(phrase: str) -> float:
+    low = phrase.lower().replace("-", " ")
+    m = re.search(r"\d+(?:[.,]\d+)?", low)
+    base = float(m.group(0).replace(",", "")) if m else 0.0
+    if not m:
+        for w in low.split():
+            if w in _NUMBER_WORDS and w not in ("a", "an", "half"):
+                base = max(base, float(_NUMBER_WORDS[w])) if base == 0 else base
+        if base == 0 and re.search(r"\ban?\b", low):
+            base = 1.0
+    if "and a half" in low:
+        base += 0.5
+    return base
+
+
+def _date(text: str, issued: date | None) -> Mention:
+    low = text.lower().replace(".", "")
+    if low in _RELATIVE_DAYS:
+        if issued is None:
+            return Mention("date", text, low, word=low)
+        day = issued + timedelta(days=_RELATIVE_DAYS[low])
+        return Mention("date", text, f"{day.month:02d}-{day.day}", str(day.year), low)
+    year = re.search(rf"\b{_YEAR}\b", low)
+    month = next((n for w, n in MONTH_NUMBERS.items() if re.search(rf"\b{w}\b", low)), 0)
+    if not month:
+        return Mention("date", text, year.group(0) if year and low == year.group(0) else low)
+    body = low[: year.start()] if year else low
+    return Mention("date", text, f"{month:02d}-{_days_key(body)}", year.group(0) if year else "")
+
+
+def _days_key(text: str) -> str:
+    """The days a date names, in order: a span in full ("23 to 25" is 23-24-25, as is "23,
+    24 and 25"), a list as it is ("23 and 25")."""
+    found = list(re.finditer(r"\d{1,2}", text))
+    days: list[int] = []
+    for i, m in enumerate(found):
+        day = int(m.group(0))
+        between = text[found[i - 1].end() : m.start()] if i else ""
+        if days and re.search(r"[–-]|\bto\b", between) and days[-1] < day <= days[-1] + 31:
+            days.extend(range(days[-1] + 1, day))
+        days.append(day)
+    return "-".join(str(d) for d in sorted(set(days)))
+
+
+def _time_key(m: re.Match[str]) -> str:
+    """``HH:MM`` on a 24-hour clock; empty for what is no time of day ("25:70")."""
+    if m.group("named"):
+        return "00:00" if m.group("named").lower() == "midnight" else "12:00"
+    hour = m.group("h") or m.group("oclock") or m.group("h24")
+    h, mins = int(hour), int(m.group("m") or m.group("m24") or 0)
+    if m.group("half"):
+        if not 1 <= h <= 12:
+            return ""
+        h = h % 12 + (12 if m.group("half").lower() == "p" else 0)
+    if mins > 59 or h > 24 or (h == 24 and mins):
+        return ""
+    return f"{h % 24:02d}:{mins:02d}"
+
+
+def _numbers(text: str, covered: list[tuple[int, int]]) -> list[Mention]:
+    """Numbers outside the ``covered`` spans (the durations, dates and times)."""
+    out = []
+    for m in _NUMBER_RE.finditer(text):
+        if any(s <= m.start() < e for s, e in covered):
+            continue
+        out.append(Mention("number", m.group(0), m.group(0).replace(",", "").replace(" ", "")))
+    return out
+
+
+# -- the day an account was issued ----------------------------------------------------------
+
+_MONTH_WORD = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
+_WEEKDAY_WORD = "|".join(WEEKDAYS) + "|" + "|".join(w[:3] for w in WEEKDAYS)
+_ISSUED = re.compile(
+    rf"(?:(?:{_WEEKDAY_WORD})\.?,?\s+)?"
+    rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH_WORD})\.?,?\s+(?P<y1>\d{{4}})"
+    rf"|(?P<m2>{_MONTH_WORD})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}}))",
+    re.IGNORECASE,
+)
+
+
+def parse_day(text: str) -> date | None:
+    """A day as people write it in a date field or a dateline: "2025-02-15", "15 February
+    2025", "February 15, 2025", "Saturday, 15th February 2025"; None for anything else
+    (blank, a month, a year, "15/02/2025", which reads two ways)."""
+    text = text.strip()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        pass
+    m = _ISSUED.fullmatch(text)
+    if not m:
+        return None
+    k = "1" if m.group("d1") else "2"
+    try:
+        month = MONTH_NUMBERS[m.group("m" + k).lower()]
+        return date(int(m.group("y" + k)), month, int(m.group("d" + k)))
+    except ValueError:
+        return None
