@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.comparison import CompareOptions
 from app.documents import DocumentError, from_text, read_path
+from app.figures import MONTHS, WEEKDAYS, parse_day
 from app.model import Document
 from ui import theme
 
@@ -92,6 +93,9 @@ class SideEditor(QGroupBox):
             "The day this account was issued. Its “today”, “yesterday” and “tomorrow” "
             "are then compared as that day's dates."
         )
+        self.date_hint = QLabel()  # how the date was read: a day, or text only
+        self.date_hint.setObjectName("paneDetail")
+        self.date_hint.hide()
         row = QHBoxLayout()
         row.addWidget(self.choose)
         row.addWidget(self.file_name, 1)
@@ -100,6 +104,7 @@ class SideEditor(QGroupBox):
         form.addRow("&Label", self.label)
         form.addRow("Source &URL", self.url)
         form.addRow("&Date", self.date)
+        form.addRow("", self.date_hint)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.text, 1)
@@ -107,6 +112,18 @@ class SideEditor(QGroupBox):
         self.choose.clicked.connect(self._choose)
         self.clear.clicked.connect(self.clear_file)
         self.text.file_dropped.connect(self.load_file)
+        self.date.textChanged.connect(self._show_date_reading)
+
+    def _show_date_reading(self, text: str) -> None:
+        """Say how the date is read, so a typed day is known to be understood."""
+        day = parse_day(text)
+        if day is not None:
+            weekday = WEEKDAYS[day.weekday()].capitalize()
+            month = MONTHS[day.month - 1].capitalize()
+            self.date_hint.setText(f"{weekday} {day.day} {month} {day.year}: “today” is that day")
+        else:
+            self.date_hint.setText("Not read as a day (try 2025-02-15): kept as written")
+        self.date_hint.setVisible(bool(text.strip()))
 
     def _choose(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, f"Account {self.letter}", "", FILE_FILTER)

@@ -89,6 +89,21 @@ def test_new_comparison_label_follows_the_file_until_typed(qtbot, tmp_path: Path
     assert dialog.side_a.label.text() == "" and dialog.side_a.path is None
 
 
+def test_new_comparison_says_how_it_reads_a_date(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from ui.new_comparison import NewComparisonDialog
+
+    dialog = NewComparisonDialog()
+    qtbot.addWidget(dialog)
+    hint = dialog.side_b.date_hint
+    assert hint.isHidden()
+    dialog.side_b.date.setText("15 February 2025")
+    assert not hint.isHidden() and hint.text().startswith("Saturday 15 February 2025")
+    dialog.side_b.date.setText("mid-February")
+    assert "Not read as a day" in hint.text()
+    dialog.side_b.date.setText("")
+    assert hint.isHidden()
+
+
 def test_find_steps_through_both_panes_and_esc_returns_to_the_text(
     window, sample_cmp, qtbot
 ) -> None:  # type: ignore[no-untyped-def]
