@@ -68,9 +68,11 @@ def test_today_is_the_day_the_account_was_issued_where_known() -> None:
 
 
 def test_the_day_of_issue_is_read_as_people_write_it() -> None:
-    for text in ("2025-02-15", "15 February 2025", "February 15, 2025", "15 Feb. 2025"):
+    for text in ("2025-02-15", "15 February 2025", "February 15, 2025", "15 Feb. 2025",
+                 "Saturday, 15th February 2025"):  # fmt: skip
         assert parse_day(text) == date(2025, 2, 15), text
-    for text in ("", "February 2025", "31 February 2025", "15/02/2025", "soon"):
+    for text in ("", "February 2025", "31 February 2025", "15/02/2025", "soon",
+                 "15 February 2025 and later"):  # fmt: skip
         assert parse_day(text) is None, text
 
 
@@ -84,6 +86,38 @@ def test_today_matches_today_when_one_accounts_day_is_unknown() -> None:
         days=(date(2025, 2, 15), None),
     )  # fmt: skip
     assert k == []
+
+
+def test_a_manual_link_reads_today_on_the_day_of_issue_too() -> None:
+    from dataclasses import replace as with_
+
+    from app.comparison import CompareOptions, compare
+    from app.documents import from_text
+    from app.edits import Edit, EditKind, apply
+
+    doc_a = from_text("On 15 February the ministers met in Geneva.")
+    doc_b = with_(from_text("The ministers met today in Geneva."), date="2025-02-15")
+    cmp = compare(doc_a, doc_b, CompareOptions(engine="lexical"))
+    (link,) = cmp.links
+    assert not [d for d in link.differences if d.kind == "date"]
+    unlinked = apply(cmp, Edit(EditKind.UNLINK, link.a, link.b))
+    relinked = apply(unlinked, Edit(EditKind.LINK, link.a, link.b))
+    assert not [d for d in relinked.links[0].differences if d.kind == "date"]
+
+
+def test_weekdays_are_dates_not_wording() -> None:
+    k = kinds("The ministers met on Monday in Geneva.", "The ministers met in Geneva.")
+    assert k["date"] == [("Monday", None)] and "phrase" not in k
+
+
+def test_durations_far_apart_are_not_set_against_each_other() -> None:
+    assert kinds("It took three weeks.", "It took two days.")["duration"] == [
+        ("three weeks", "two days")
+    ]
+    assert kinds("It took a year.", "It took two days.")["duration"] == [
+        ("a year", None),
+        (None, "two days"),
+    ]
 
 
 def test_years_of_one_day_must_agree() -> None:
