@@ -60,27 +60,45 @@ def content_terms(text: str) -> list[str]:
     return [stem(w) for w in words(text) if w.lower() not in STOPWORDS and not w.isdigit()]
 
 
-#: Titles before a person's name ("President Xi", "Foreign Minister Sergey Lavrov").
+#: Titles before a person's name ("President Xi", "Foreign Minister Sergey Lavrov"); a
+#: hyphenated word with one is a title too ("Secretary-General", "President-elect").
 TITLES = frozenset(
     """president minister secretary mr mrs ms dr ambassador chancellor king queen prince
     premier spokesperson spokesman spokeswoman envoy general gen senator governor mayor
-    leader chairman chair commissioner representative""".split()
+    leader chairman chair commissioner representative sheikh emir""".split()
 )
-#: Words of an office's portfolio: "Minister of Foreign Affairs", "Minister for Trade and
-#: Investment", "Secretary of State". They sit between a title and the name that follows.
+#: Words of an office's portfolio: "Minister of Foreign Affairs", "Secretary of State",
+#: "Minister for Europe and Foreign Affairs". They sit between a title and the name that
+#: follows; "and", "the" and commas join them ("for Foreign, Commonwealth and Development
+#: Affairs").
 PORTFOLIO = frozenset(
     """foreign affairs state defence defense trade investment economy economic finance
     interior internal home justice health energy agriculture education transport commerce
     treasury external international development industry labour labor culture environment
     security national homeland war navy army information communications digital science
-    and the""".split()
+    europe european policy commonwealth cooperation relations public works planning
+    climate tourism housing immigration social employment fisheries natural resources
+    technology innovation research infrastructure budget intelligence veterans human
+    rights youth sport sports women family heritage media humanitarian consular
+    multilateral regional""".split()
 )
 #: Words that make a capitalised phrase an organisation: "the Vosk Provisional Council".
 ORG_WORDS = frozenset(
     """Ministry Department Kremlin Council Commission Parliament Government Army Court Bank
     Union Nations House Office Agency Committee Pentagon NATO Cabinet Assembly""".split()
 )
+#: Words that end the name of the place or body an office serves ("the United States",
+#: "the African Union Commission"): the person's name comes after them.
+_PLACE_WORDS = ORG_WORDS | frozenset(
+    """States Kingdom Republic Federation Emirates Arabia Islands Confederation Community
+    Organization Organisation Alliance Authority Secretariat Senate Congress""".split()
+)
+#: Words inside a name ("von der Leyen", "bin Salman", "Al Nahyan", "al-Sisi"): they lead on
+#: to a capitalised word, and are no name themselves.
+_PARTICLES = frozenset("von der den van de del da di du dos das bin ibn al el la le".split())
 _SPEECH = frozenset("said says told stated added noted stressed emphasized emphasised".split())
+#: Words that say something but name no one ("the Ministry said", "Foreign Affairs said").
+_NOT_SPEAKERS = STOPWORDS | TITLES | PORTFOLIO | {w.lower() for w in _PLACE_WORDS}
 _NAME_WORD = re.compile(r"[^\W\d_][\w’'-]*")
 
 
@@ -94,25 +112,47 @@ def bare_name(word: str) -> str:
 
 def people_names(texts: list[str]) -> frozenset[str]:
     """Capitalised words naming people: after a title ("Secretary of State Marco Rubio",
-    "President of the Republic of Corvenia Oren Saltveit", "President Xi") or before a
-    speech verb ("Lavrov said"). A name never runs across punctuation."""
+    "President of the Republic of Corvenia Oren Saltveit", "The Minister, Sergey Lavrov,",
+    "President Xi") or before a speech verb ("Lavrov said"). Initials and particles
+    ("Donald J. Trump", "von der Leyen") are left out; "al-Sisi" stays whole. A name runs
+    across no punctuation but an initial's full stop."""
     names: set[str] = set()
     for text in texts:
         toks, gaps = _name_tokens(text)
-        joined = [not g for g in gaps]
         for i, w in enumerate(toks):
-            if w.lower() in TITLES:
+            if _is_title(w):
                 names.update(_name_after_title(toks, gaps, i + 1))
-            if (
-                w[:1].isupper()
-                and i + 1 < len(toks)
-                and joined[i + 1]
+            elif (
+                i + 1 < len(toks)
+                and not gaps[i + 1]
                 and toks[i + 1].lower() in _SPEECH
-                and w.lower() not in STOPWORDS | TITLES | PORTFOLIO
-                and w not in ORG_WORDS
+                and len(w) > 1
+                and _name_word(w)
+                and bare_name(w).lower() not in _NOT_SPEAKERS
+                # "The President of Russia said": a place
+                and not (i and not gaps[i] and toks[i - 1].lower() in ("of", "for"))
             ):
                 names.add(bare_name(w))
     return frozenset(names)
+
+
+def _is_title(word: str) -> bool:
+    """A title: "President", "Secretary-General", "President-elect"; not "PRESIDENT" in a
+    shouted headline ("READOUT OF PRESIDENT TRUMP'S CALL")."""
+    if len(word) > 1 and word.isupper():
+        return False
+    return any(part in TITLES for part in word.lower().split("-"))
+
+
+def _name_word(word: str) -> bool:
+    """A word that may be part of a name: capitalised and no stopword ("The"), an initial,
+    or a particle joined to a name ("al-Sisi")."""
+    if len(word) == 1:
+        return word.isupper()
+    particle, _, rest = word.partition("-")
+    return (word[:1].isupper() and word.lower() not in STOPWORDS) or (
+        particle in _PARTICLES and rest[:1].isupper()
+    )
 
 
 def _name_tokens(text: str) -> tuple[list[str], list[str]]:
@@ -129,40 +169,91 @@ def _name_tokens(text: str) -> tuple[list[str], list[str]]:
 
 
 def _name_after_title(toks: list[str], gaps: list[str], j: int) -> list[str]:
-    """The name that follows a title at ``toks[j]``, past its portfolio ("of Foreign
-    Affairs", "of the Treasury") and the place it serves ("of Mirovia", "of the Federal
-    Republic of Kestrania"); nothing where an organisation follows ("for the Vosk Council")."""
+    """The name (up to four words) that follows a title at ``toks[j]``, past its portfolio
+    ("of Foreign Affairs", "for Europe and Foreign Affairs") and the place or body it
+    serves ("of Mirovia", "of the Federal Republic of Kestrania", "of the European
+    Commission"). One comma may come first where the name is closed by punctuation ("of
+    Ukraine, Andrii Sybiha,"). Nothing where only a body follows ("for the Vosk Council")."""
     n = len(toks)
 
     def attached(k: int) -> bool:
         return k < n and not gaps[k]
 
-    after_of = False
+    place = False  # a place or body, not a portfolio, came last
     while attached(j) and toks[j] in ("of", "for"):
         j += 1
         if attached(j) and toks[j] == "the":
             j += 1
-        portfolio = j
-        while attached(j) and toks[j].lower() in PORTFOLIO:
-            j += 1
-        after_of = j == portfolio  # no portfolio: a place comes first
-        chain_end = j
-        while attached(chain_end) and toks[chain_end][:1].isupper():
-            chain_end += 1
-        if after_of and attached(chain_end) and toks[chain_end] in ("of", "for"):
-            j = chain_end  # "the Federal Republic" of ...: the place goes on
-    # "Minister for Trade and Investment, Corin Aldous": a comma may part a portfolio and
-    # the name
-    apposition = not after_of and toks[j - 1].lower() in PORTFOLIO
-    chain: list[str] = []
-    while j < n and toks[j][:1].isupper() and len(chain) < 6:
-        if gaps[j] and not (apposition and not chain and gaps[j] == ","):
+        start, j = j, _portfolio_end(toks, gaps, j)
+        place = j == start
+        if place:
+            end = _name_run(toks, gaps, j, owner_ends=False)[1] if attached(j) else j
+            if attached(end) and toks[end] in ("of", "for"):
+                j = end  # "the Federal Republic" of ...: the place goes on
+    # "Mr. Lavrov": an abbreviation's full stop
+    short = j < n and gaps[j] == "." and toks[j - 1].lower() in ("mr", "mrs", "ms", "dr", "gen")
+    run, end = _name_run(toks, gaps, j) if attached(j) or short else ([], j)
+    run = [w for w in run if len(w) > 1 and not _is_title(w)]  # no initials
+    bodies = [k for k, w in enumerate(run) if w in _PLACE_WORDS]
+    if bodies:  # "the United States Donald Trump", "the African Union Commission Moussa..."
+        name = run[bodies[-1] + 1 :]
+    elif not place:
+        name = run
+    elif len(run) >= 3:  # "Mirovia Claire Dunmore"
+        name = run[-2:]
+    else:  # "Mirovia Dunmore"; "South Korea, Lee Jae-myung,": all of it a place
+        name = _apposition(toks, gaps, end) or run[1:]
+    return (name or _apposition(toks, gaps, end))[:4]
+
+
+def _portfolio_end(toks: list[str], gaps: list[str], j: int) -> int:
+    """Where a portfolio from ``toks[j]`` ends ("Foreign Affairs", "Trade and Investment",
+    "Foreign, Commonwealth and Development Affairs"); ``j`` where there is none."""
+    end = k = j
+    while k < len(toks) and (not gaps[k] or (k > j and gaps[k] == ",")):
+        if toks[k].lower() in PORTFOLIO:
+            end = k = k + 1
+        elif k > j and toks[k] in ("and", "the"):
+            k += 1
+        else:
             break
-        chain.append(bare_name(toks[j]))
-        j += 1
-    if after_of:  # "Mirovia Claire Dunmore", "United States Donald Trump"
-        chain = chain[-2:] if len(chain) >= 3 else chain[1:]
-    chain = [t for t in chain if t.lower() not in TITLES]
-    if ORG_WORDS.intersection(chain):
+    return end
+
+
+def _name_run(
+    toks: list[str], gaps: list[str], k: int, owner_ends: bool = True
+) -> tuple[list[str], int]:
+    """The name words from ``toks[k]`` on (up to eight; particles skipped, possessives
+    bare), and where they end. Only an initial's full stop may part two of them; a
+    possessive ends them ("President Trump's Security Council") unless ``owner_ends`` is
+    false ("the People's Republic of China")."""
+    n, first = len(toks), k
+    run: list[str] = []
+    while k < n and len(run) < 8:
+        if k > first and gaps[k] and not (gaps[k] == "." and len(toks[k - 1]) == 1):
+            break
+        m = k
+        while m < n and toks[m].lower() in _PARTICLES and (m == k or not gaps[m]):
+            m += 1
+        if m >= n or (m > k and gaps[m]) or not _name_word(toks[m]):
+            break  # "von der" must lead on to a name
+        run.append(bare_name(toks[m]))
+        k = m + 1
+        if owner_ends and run[-1] != toks[m]:
+            break
+    return run, k
+
+
+def _apposition(toks: list[str], gaps: list[str], k: int) -> list[str]:
+    """The name of two words or more after a comma at ``toks[k]`` that punctuation or the
+    text's end closes ("Minister, Sergey Lavrov, said"); none before a verb ("Minister,
+    Canberra noted") nor of one word ("thanked the President, Ukraine, and Europe")."""
+    if k >= len(toks) or gaps[k] != ",":
         return []
-    return chain[:3]
+    run, end = _name_run(toks, gaps, k)
+    if end < len(toks) and not gaps[end]:
+        return []
+    name = [w for w in run if len(w) > 1]
+    if len(name) < 2 or any(_is_title(w) or w in _PLACE_WORDS for w in name):
+        return []
+    return name
