@@ -47,8 +47,9 @@ MAX_PHRASES = 3
 
 #: a run of capitalised words ("Ministry of Defence", "U.S. State Department"); a full stop
 #: only inside a word, so a run never crosses into the next sentence
-_CAP_WORD = r"[A-Z](?:[\w’'-]|\.(?=\w))*"
-_CAP_RE = re.compile(rf"\b{_CAP_WORD}(?:\s+(?:of\s+the\s+|of\s+|al-|bin\s+)?{_CAP_WORD})*")
+_CAP_WORD = r"(?:[A-Z]\.(?=\s+[A-Z])|[A-Z](?:[\w’'-]|\.(?=\w))*)"  # an initial: "J."
+_LINK = r"(?:of\s+the|of|(?:von|van|der|den|de|da|di|du|dos|das|bin|ibn|al|el|la|le)(?:\s+der)?)"
+_CAP_RE = re.compile(rf"\b{_CAP_WORD}(?:\s+(?:{_LINK}\s+|al-)?{_CAP_WORD})*")
 _NOT_ACTORS = frozenset(
     {m.capitalize() for m in MONTHS + WEEKDAYS}
     | {w.capitalize() for w in STOPWORDS}
@@ -221,7 +222,10 @@ def _actors(text: str, people: frozenset[str]) -> list[Mention]:
         toks = [t for t in toks if t and t.lower() not in TITLES]
         person = [t for t in toks if t in people]
         if person:
-            out.append(Mention("actor", " ".join(person), " ".join(person).lower()))
+            # shown as written, initials and particles kept: "Ursula von der Leyen"
+            at = [k for k, t in enumerate(run) if bare_name(t.strip(".")) in people]
+            shown = " ".join([*run[at[0] : at[-1]], bare_name(run[at[-1]].rstrip("."))])
+            out.append(Mention("actor", shown, " ".join(person).lower()))
         elif any(t in ORG_WORDS for t in toks):
             out.append(Mention("actor", " ".join(toks), " ".join(toks).lower()))
     return out

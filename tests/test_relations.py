@@ -216,6 +216,14 @@ def test_each_side_naming_its_own_speaker_is_shown_but_not_enough_to_differ() ->
     assert [(d.kind, d.a, d.b) for d in link.differences] == [("actor", "Marrow", "Odun")]
 
 
+def test_a_name_is_shown_whole_with_its_initials_and_particles() -> None:
+    k = kinds(
+        "President Donald J. Trump met President of the European Commission Ursula von der Leyen.",
+        "The leaders met.",
+    )
+    assert k["actor"] == [("Donald J. Trump", None), ("Ursula von der Leyen", None)]
+
+
 def test_an_organisation_ends_at_a_full_stop_and_at_its_owner() -> None:
     k = kinds(
         "A list was agreed by Moscow and Washington. The Kremlin's Telegram channel showed it.",
