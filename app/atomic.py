@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so that a crash leaves either the old or the new file."""
-    path = Path(path)
+    """Replace ``path`` with ``data`` so that a crash leaves either the old or the new file.
+    A symbolic link keeps pointing where it did (its target is replaced), and a device or
+    pipe ("/dev/null", "/dev/stdout") is written to, never replaced by a file."""
+    path = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
+    if _is_special(path):
+        with open(path, "wb") as f:
+            f.write(data)
+        return
     directory = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
@@ -29,6 +36,15 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             os.unlink(tmp)
         raise
     _fsync_dir(directory)
+
+
+def _is_special(path: Path) -> bool:
+    """A device, pipe or socket: something to write to, not a file to replace."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 def _umask() -> int:
