@@ -9,6 +9,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from app.figures import CALENDAR_WORDS
+
 
 @dataclass(frozen=True)
 class Fragment:
@@ -33,13 +35,17 @@ def mark_fragments(
     (figures, dates, names) are marked the same way and win where the two overlap; a
     name not found as written is marked by its capitalised words, where they stand as
     words ("Sergey Lavrov" in "Sergey Viktorovich Lavrov"; never the "a" of "a month"
-    inside "agreed")."""
+    inside "agreed", nor the "February" of "February 15" for "February 12")."""
     level = [0] * len(text)
     for needles_of, value in ((needles, 1), (strong, 2)):
         for needle in needles_of:
             spans = _find_marks(text, needle.strip())
             if not spans and value == 2 and len(needle.split()) > 1:
-                names = [w for w in needle.split() if len(w) > 2 and w[0].isupper()]
+                names = [
+                    w
+                    for w in needle.split()
+                    if len(w) > 2 and w[0].isupper() and w.lower() not in CALENDAR_WORDS
+                ]
                 spans = [s for w in names for s in _find_marks(text, w, whole_only=True)]
             for s, e in spans:
                 for i in range(s, e):

@@ -78,6 +78,8 @@ def test_figures_dates_and_names_are_strong_marks() -> None:
     assert names == ["Sergey", "Lavrov"]
     # ... but a figure that is not there marks nothing (not the "a" inside "agreed")
     assert marked("The ministers agreed to stay in contact.", [], ["a month"]) == []
+    # ... nor the month of another date ("February" of "February 15" for "February 12")
+    assert marked("On February 15 they spoke.", [], ["February 12"]) == []
     html = render_html(build_brief(hand_made()))
     assert '<span class="mark strong">30 days</span>' in html
 
