@@ -11,6 +11,7 @@ from enum import StrEnum
 
 from app import relations
 from app.model import Comparison, Link, Relation, Side
+from app.text import people_names
 
 
 class EditKind(StrEnum):
@@ -65,10 +66,12 @@ def apply(cmp: Comparison, edit: Edit) -> Comparison:
         if any(link.a == a and link.b == b for link in links):
             raise EditError("those claims are already linked")
         new = Link(a, b, edit.relation or Relation.SAME, 1.0, manual=True)
+        # read as the alignment reads its links: names known from all claims, days of issue
+        people = people_names([c.text for c in cmp.claims])
         days = relations.document_days(cmp.doc_a, cmp.doc_b)
-        new = relations.relate(new, cmp.claim_by_id, days=days)
+        new = relations.relate(new, cmp.claim_by_id, people, days)
         if edit.relation is None:
-            auto = relations.relate(replace(new, manual=False), cmp.claim_by_id, days=days)
+            auto = relations.relate(replace(new, manual=False), cmp.claim_by_id, people, days)
             new = replace(new, relation=auto.relation)
         links.append(new)
         links.sort(key=lambda link: (_order(link.a[0]), _order(link.b[0])))

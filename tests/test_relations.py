@@ -105,6 +105,24 @@ def test_a_manual_link_reads_today_on_the_day_of_issue_too() -> None:
     assert not [d for d in relinked.links[0].differences if d.kind == "date"]
 
 
+def test_a_manual_link_knows_the_names_of_the_whole_comparison() -> None:
+    from app.comparison import CompareOptions, compare
+    from app.documents import from_text
+    from app.edits import Edit, EditKind, apply
+
+    # "Arlen" is a name only because another claim puts a title before it
+    doc_a = from_text("Minister Arlen spoke first. Arlen then opened the grain corridor.")
+    doc_b = from_text("Minister Arlen spoke first. The grain corridor was then opened.")
+    cmp = compare(doc_a, doc_b, CompareOptions(engine="lexical"))
+    auto = next(lk for lk in cmp.links if "corridor" in cmp.claim_by_id[lk.a[0]].text)
+    assert ("actor", "Arlen", None) in [(d.kind, d.a, d.b) for d in auto.differences]
+    relinked = apply(
+        apply(cmp, Edit(EditKind.UNLINK, auto.a, auto.b)), Edit(EditKind.LINK, auto.a, auto.b)
+    )
+    manual = next(lk for lk in relinked.links if lk.a == auto.a)
+    assert manual.differences == auto.differences
+
+
 def test_weekdays_are_dates_not_wording() -> None:
     k = kinds("The ministers met on Monday in Geneva.", "The ministers met in Geneva.")
     assert k["date"] == [("Monday", None)] and "phrase" not in k
