@@ -25,9 +25,9 @@ from app.atomic import atomic_write_text
 from app.comparison import CompareOptions, compare
 from app.documents import DocumentError, read_path
 from app.engines import EngineError
+from app.figures import parse_day
 from app.jsonio import to_json
-from app.model import Comparison, Side
-from app.relations import parse_day
+from app.model import Comparison, Document, Side
 
 EXIT_USAGE = 2
 EXIT_INPUT = 3
@@ -87,7 +87,17 @@ def refuse_account_args(args: argparse.Namespace) -> None:
 
 def compare_args(a: str, b: str, args: argparse.Namespace) -> Comparison:
     """Compare two account files as ``add_account_args`` options say."""
-    return compare_files(a, b, args.engine, args.label_a, args.label_b, (args.date_a, args.date_b))
+    sides = ((a, args.label_a, args.date_a, "--date-a"), (b, args.label_b, args.date_b, "--date-b"))
+    for *_, day, flag in sides:  # every date checked before any file is read
+        if day and parse_day(day) is None:
+            raise CliError(f"{flag} {day}: give a day such as 2025-02-15", EXIT_USAGE)
+    doc_a, doc_b = (_read(path, label, day) for path, label, day, _ in sides)
+    return compare(doc_a, doc_b, CompareOptions(engine=args.engine))
+
+
+def _read(path: str, label: str | None, day: str) -> Document:
+    doc = read_path(path, label=label or "")
+    return replace(doc, date=day) if day else doc
 
 
 @subcommand("compare", _compare_args)
@@ -100,22 +110,6 @@ def run_compare(args: argparse.Namespace) -> int:
     elif not getattr(args, "save", None):
         print_summary(cmp)
     return 0
-
-
-def compare_files(
-    a: str,
-    b: str,
-    engine: str,
-    label_a: str | None,
-    label_b: str | None,
-    dates: tuple[str, str] = ("", ""),
-) -> Comparison:
-    for flag, day in zip(("--date-a", "--date-b"), dates, strict=True):
-        if day and parse_day(day) is None:
-            raise CliError(f"{flag} {day}: give a day such as 2025-02-15", EXIT_USAGE)
-    docs = [read_path(path, label=label or "") for path, label in ((a, label_a), (b, label_b))]
-    doc_a, doc_b = (replace(d, date=day) if day else d for d, day in zip(docs, dates, strict=True))
-    return compare(doc_a, doc_b, CompareOptions(engine=engine))
 
 
 def write_json(data: object, out: str) -> None:

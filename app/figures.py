@@ -145,10 +145,9 @@ def _value(phrase: str) -> float:
     low = phrase.lower().replace("-", " ")
     m = re.search(r"\d+(?:[.,]\d+)?", low)
     base = float(m.group(0).replace(",", "")) if m else 0.0
-    if not m:
-        for w in low.split():
-            if w in _NUMBER_WORDS and w not in ("a", "an", "half"):
-                base = max(base, float(_NUMBER_WORDS[w])) if base == 0 else base
+    if not m:  # the first number word ("two and a half hours"), else "a"/"an" for one
+        words = [w for w in low.split() if w in _NUMBER_WORDS and w not in ("a", "an", "half")]
+        base = float(next((_NUMBER_WORDS[w] for w in words if _NUMBER_WORDS[w]), 0))
         if base == 0 and re.search(r"\ban?\b", low):
             base = 1.0
     if "and a half" in low:

@@ -35,7 +35,7 @@ from app.text import (
     words,
 )
 
-__all__ = ["Relation", "differences", "document_days", "parse_day", "relate"]
+__all__ = ["Relation", "differences", "document_days", "relate"]
 
 #: The day each account was issued, where known: "today" in it means that day.
 Days = tuple[date | None, date | None]
@@ -218,14 +218,13 @@ def _actors(text: str, people: frozenset[str]) -> list[Mention]:
         run = m.group(0).split()
         owner = next((k for k, t in enumerate(run) if t.endswith(("'s", "’s"))), len(run))
         run = run[: owner + 1]  # "the Kremlin's Telegram channel": the owner ends the name
-        toks = [bare_name(t.strip(".")) for t in run if t not in _NOT_ACTORS]
-        toks = [t for t in toks if t and t.lower() not in TITLES]
-        person = [t for t in toks if t in people]
-        if person:
+        bare = [bare_name(t.strip(".")) if t not in _NOT_ACTORS else "" for t in run]
+        toks = [t for t in bare if t and t.lower() not in TITLES]
+        at = [k for k, t in enumerate(bare) if t in people and t.lower() not in TITLES]
+        if at:
             # shown as written, initials and particles kept: "Ursula von der Leyen"
-            at = [k for k, t in enumerate(run) if bare_name(t.strip(".")) in people]
             shown = " ".join([*run[at[0] : at[-1]], bare_name(run[at[-1]].rstrip("."))])
-            out.append(Mention("actor", shown, " ".join(person).lower()))
+            out.append(Mention("actor", shown, " ".join(bare[k] for k in at).lower()))
         elif any(t in ORG_WORDS for t in toks):
             out.append(Mention("actor", " ".join(toks), " ".join(toks).lower()))
     return out

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from app.figures import parse_day
 from app.model import Claim, Link, Relation, Side
-from app.relations import differences, parse_day, relate
+from app.relations import differences, relate
 from app.text import people_names
 
 
