@@ -117,14 +117,15 @@ class _Lexicon:
     nouns: frozenset[str]  # lowercase words seen after "the", "a", "of" ...
     #: adjectives of peoples and places: "Chinese" in "the Chinese side", "Kestrian" in
     #: "Kestrian fishermen" (not "the Mediterranean", which also stands alone)
-    adjectives: frozenset[str] = frozenset()
+    adjectives: frozenset[str]
 
 
 def lexicon(texts: Iterable[str]) -> _Lexicon:
     names: set[str] = set()
     verb_uses: Counter[str] = Counter()
     noun_uses: Counter[str] = Counter()
-    followers: dict[str, list[str]] = {}
+    demonyms: set[str] = set()  # "Chinese", "Mediterranean"
+    alone: set[str] = set()  # ... seen with no word after them: "the Mediterranean."
     for text in texts:
         toks = _tokens(text)
         prev = ""
@@ -135,7 +136,10 @@ def lexicon(texts: Iterable[str]) -> _Lexicon:
             lw = w.lower()
             nxt = toks[i + 1].lower() if i + 1 < len(toks) else ""
             if w[0].isupper():
-                followers.setdefault(w, []).append(toks[i + 1] if i + 1 < len(toks) else "")
+                if lw.endswith(_DEMONYM_ENDINGS):
+                    demonyms.add(w)
+                    if not nxt[:1].isalpha():
+                        alone.add(w)
                 if prev not in ("", "."):
                     names.add(bare_name(w))
             if w.islower() and (
@@ -147,12 +151,8 @@ def lexicon(texts: Iterable[str]) -> _Lexicon:
             prev = lw
     verbs = {w for w, n in verb_uses.items() if n > noun_uses[w]}
     # a people's adjective always has a word after it; "the Mediterranean." stands alone
-    adjectives = {
-        w
-        for w, after in followers.items()
-        if w.lower().endswith(_DEMONYM_ENDINGS) and all(a[:1].isalpha() for a in after)
-    }
-    return _Lexicon(frozenset(names), frozenset(verbs), frozenset(noun_uses), frozenset(adjectives))
+    adjectives = frozenset(demonyms - alone)
+    return _Lexicon(frozenset(names), frozenset(verbs), frozenset(noun_uses), adjectives)
 
 
 def candidates(text: str, lex: _Lexicon, people: frozenset[str] = frozenset()) -> list[Phrase]:
