@@ -1,7 +1,9 @@
 """Figures in a claim: durations, dates, times of day and other numbers, each read into a
 key so that two accounts' wordings of one figure compare equal: "18 March" and "March 18",
 "from 23 to 25 March" and "23–25 March", "two hours" and "120 minutes", "3 p.m." and
-"15:00", and "today" and the account's day of issue where that is known.
+"15:00". Where the account's day of issue is known, "today", "yesterday" and
+"tomorrow" are read as that day, "next year" as a year, and a weekday ("on Monday") as the
+days of that name within a week either side of it.
 """
 
 from __future__ import annotations
@@ -10,7 +12,10 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-__all__ = ["CALENDAR_WORDS", "Mention", "comparable", "figures", "parse_day", "same_figure"]
+__all__ = [
+    "CALENDAR_WORDS", "Mention", "comparable", "figure_spans", "figures", "parse_day",
+    "same_figure",
+]  # fmt: skip
 
 MONTHS = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -24,6 +29,10 @@ MONTH_NUMBERS = {
     "sept": 9,
 }
 _RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tomorrow": 1}
+_RELATIVE_YEARS = {"last year": -1, "this year": 0, "next year": 1}
+#: how far either side of the day of issue a weekday may fall ("will reopen on Monday",
+#: "met on Monday": the text seldom says which week, so both are taken)
+WEEKDAY_REACH = 7
 #: words the date check compares, so they carry no point of their own
 CALENDAR_WORDS = frozenset([*MONTH_NUMBERS, *WEEKDAYS, *_RELATIVE_DAYS])
 
@@ -68,7 +77,8 @@ _DATE_RE = re.compile(
     rf"|(?:{_MONTH})\s+{_YEAR}"
     r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     rf"|{_YEAR}"
-    r"|(?i:yesterday|today|tomorrow|earlier this week|last week|next week))\b"
+    r"|(?i:yesterday|today|tomorrow|earlier this week|(?:last|next) week"
+    r"|(?:last|this|next) year))\b"
 )
 #: times of day: "22:50", "10:30 a.m.", "10.30am", "3 pm", "9 o'clock", "noon"
 _TIME_RE = re.compile(
@@ -86,22 +96,21 @@ _SHARE_RE = re.compile(r"%|per\s?cent")
 class Mention:
     """A figure as one account words it, and the key that compares it with the other's.
     A date keeps its year apart (one account may leave it out), and a relative day its
-    word ("today"), which is its key too while the account's day is unknown."""
+    word ("today"), which is its key too while the account's day is unknown. A weekday
+    read against the day of issue has several ``days`` it may be, each a (key, year)."""
 
     kind: str
     text: str
     key: str
     year: str = ""
     word: str = ""
+    days: tuple[tuple[str, str], ...] = ()
 
 
 def figures(text: str, issued: date | None = None) -> dict[str, list[Mention]]:
     """The durations, dates, times of day and other numbers in ``text``; ``issued`` is
     the day the account was issued, where known."""
-    durations = list(_DURATION_RE.finditer(text))
-    dates = list(_DATE_RE.finditer(text))
-    times = [(m, _time_key(m)) for m in _TIME_RE.finditer(text)]
-    times = [(m, key) for m, key in times if key]
+    durations, dates, times = _found(text)
     covered = [m.span() for m in durations + dates] + [m.span() for m, _ in times]
     return {
         "duration": [_duration(m) for m in durations],
@@ -111,17 +120,51 @@ def figures(text: str, issued: date | None = None) -> dict[str, list[Mention]]:
     }
 
 
+def figure_spans(text: str) -> list[tuple[int, int]]:
+    """Where the durations, dates and times of day stand in ``text``: their words ("two
+    hours", "next year") are compared as figures, not as wording."""
+    durations, dates, times = _found(text)
+    return [m.span() for m in durations + dates] + [m.span() for m, _ in times]
+
+
+def _found(
+    text: str,
+) -> tuple[list[re.Match[str]], list[re.Match[str]], list[tuple[re.Match[str], str]]]:
+    times = [(m, _time_key(m)) for m in _TIME_RE.finditer(text)]
+    return (
+        list(_DURATION_RE.finditer(text)),
+        list(_DATE_RE.finditer(text)),
+        [(m, key) for m, key in times if key],
+    )
+
+
 def same_figure(x: Mention, y: Mention) -> bool:
     """Whether two mentions of one kind name the same figure."""
-    if x.kind == "date":
-        if x.key == y.key:
-            return not (x.year and y.year and x.year != y.year)
-        if x.key.isdigit() or y.key.isdigit():  # a year alone: any date in that year
-            return x.key in (y.key, y.year) or y.key in (x.key, x.year)
-        # a relative day of an account whose day is unknown: only the same word matches
-        unresolved = x.key == x.word or y.key == y.word
-        return bool(x.word) and x.word == y.word and unresolved
-    return x.key == y.key
+    if x.kind != "date":
+        return x.key == y.key
+    # a relative day or year of an account whose day is unknown: the same word matches
+    if x.word and x.word == y.word and (_unresolved(x) or _unresolved(y)):
+        return True
+    if _unresolved(x) or _unresolved(y):
+        return False
+    return any(_same_day(kx, yx, ky, yy) for kx, yx in _days(x) for ky, yy in _days(y))
+
+
+def _unresolved(m: Mention) -> bool:
+    return bool(m.word) and m.key == m.word and not m.days
+
+
+def _days(m: Mention) -> tuple[tuple[str, str], ...]:
+    """The (key, year) days a date may be: one, or a weekday's few."""
+    return m.days or ((m.key, m.year),)
+
+
+def _same_day(kx: str, yx: str, ky: str, yy: str) -> bool:
+    if kx == ky:  # the year counts only where both give one
+        return not (yx and yy and yx != yy)
+    if kx.isdigit() or ky.isdigit():  # a year alone: any date in that year
+        return kx in (ky, yy) or ky in (kx, yx)
+    return False
 
 
 def comparable(x: Mention, y: Mention) -> bool:
@@ -157,17 +200,29 @@ def _value(phrase: str) -> float:
 
 def _date(text: str, issued: date | None) -> Mention:
     low = text.lower().replace(".", "")
-    if low in _RELATIVE_DAYS:
-        if issued is None:
-            return Mention("date", text, low, word=low)
+    relative = low in _RELATIVE_DAYS or low in _RELATIVE_YEARS or low in WEEKDAYS
+    if relative and issued is None:
+        return Mention("date", text, low, word=low)
+    if issued is not None and low in _RELATIVE_DAYS:
         day = issued + timedelta(days=_RELATIVE_DAYS[low])
-        return Mention("date", text, f"{day.month:02d}-{day.day}", str(day.year), low)
+        return Mention("date", text, _day_key(day), str(day.year), low)
+    if issued is not None and low in _RELATIVE_YEARS:
+        return Mention("date", text, str(issued.year + _RELATIVE_YEARS[low]), word=low)
+    if issued is not None and low in WEEKDAYS:
+        reach = range(-WEEKDAY_REACH, WEEKDAY_REACH + 1)
+        near = [issued + timedelta(days=k) for k in reach]
+        days = tuple((_day_key(d), str(d.year)) for d in near if d.weekday() == WEEKDAYS.index(low))
+        return Mention("date", text, low, word=low, days=days)
     year = re.search(rf"\b{_YEAR}\b", low)
     month = next((n for w, n in MONTH_NUMBERS.items() if re.search(rf"\b{w}\b", low)), 0)
     if not month:
         return Mention("date", text, year.group(0) if year and low == year.group(0) else low)
     body = low[: year.start()] if year else low
     return Mention("date", text, f"{month:02d}-{_days_key(body)}", year.group(0) if year else "")
+
+
+def _day_key(day: date) -> str:
+    return f"{day.month:02d}-{day.day}"
 
 
 def _days_key(text: str) -> str:

@@ -19,6 +19,7 @@ from app.figures import (
     WEEKDAYS,
     Mention,
     comparable,
+    figure_spans,
     figures,
     parse_day,
     same_figure,
@@ -247,8 +248,19 @@ def _is_content(w: str) -> bool:
     )
 
 
+def _wording(text: str) -> str:
+    """``text`` without its durations, dates and times, which the figure checks compare:
+    "two hours" and "120 minutes" are one figure, not the one-sided word "minutes"."""
+    out, last = [], 0
+    for start, end in sorted(figure_spans(text)):
+        if start >= last:
+            out += [text[last:start], " ; "]
+            last = end
+    return "".join([*out, text[last:]])
+
+
 def unmatched_share(text: str, other: str) -> float:
-    mine, theirs = content_stems(text), content_stems(other)
+    mine, theirs = content_stems(_wording(text)), content_stems(_wording(other))
     if not mine:
         return 0.0
     return len(mine - theirs) / len(mine)
@@ -263,7 +275,7 @@ def _phrases(text_a: str, text_b: str, min_weight: int = 2) -> list[Difference]:
 def _one_sided_runs(text: str, other: str, min_weight: int = 2) -> list[str]:
     """The longest runs of words in ``text`` whose content words ``other`` lacks (runs of
     ``min_weight`` content words or more, or one long word)."""
-    theirs = content_stems(other)
+    text, theirs = _wording(text), content_stems(_wording(other))
     runs: list[tuple[int, str]] = []
     current: list[str] = []
     weight = 0

@@ -129,6 +129,47 @@ def test_weekdays_are_dates_not_wording() -> None:
     assert k["date"] == [("Monday", None)] and "phrase" not in k
 
 
+THURSDAY = date(2026, 2, 26)
+
+
+def test_a_weekday_is_a_day_within_a_week_of_the_day_of_issue() -> None:
+    monday = "The crossing will reopen on Monday."
+    # issued on Thursday 26 February: Monday is the 23rd or 2 March (the text seldom says)
+    for day in ("2 March", "23 February"):
+        assert (
+            differences(f"The crossing will reopen on {day}.", monday, days=(None, THURSDAY)) == []
+        )
+    late = differences("The crossing will reopen on 3 March.", monday, days=(None, THURSDAY))
+    assert [(d.kind, d.a, d.b) for d in late] == [("date", "3 March", "Monday")]
+    far = differences("The crossing will reopen on 9 March.", monday, days=(None, THURSDAY))
+    assert [d.kind for d in far] == ["date"]
+    # without the day of issue a weekday only matches the same weekday
+    assert [d.kind for d in differences("The crossing will reopen on 2 March.", monday)] == ["date"]
+    assert differences(monday, monday, days=(THURSDAY, None)) == []
+    tuesday = differences(monday, "The crossing will reopen on Tuesday.", days=(THURSDAY,) * 2)
+    assert [(d.a, d.b) for d in tuesday] == [("Monday", "Tuesday")]
+
+
+def test_next_year_is_a_year_where_the_day_of_issue_is_known() -> None:
+    a, b = "The next session will be held next year.", "The next session will be held in 2026."
+    assert kinds(a, b)["date"] == [("next year", "2026")]
+    assert differences(a, b, days=(date(2025, 11, 20), None)) == []
+    assert [(d.a, d.b) for d in differences(a, b, days=(date(2026, 1, 5), None))] == [
+        ("next year", "2026")
+    ]
+    last = "Trade grew last year."
+    assert differences(last, "Trade grew in 2025.", days=(THURSDAY, None)) == []
+    assert differences(last, last, days=(THURSDAY, None)) == []
+
+
+def test_one_figure_in_other_words_leaves_no_wording_behind() -> None:
+    # the figure check compares "two hours" and "120 minutes": "minutes" is no phrase
+    assert differences("The call lasted two hours.", "The call lasted 120 minutes.") == []
+    assert kinds("The call lasted two hours.", "The call lasted 90 minutes.") == {
+        "duration": [("two hours", "90 minutes")]
+    }
+
+
 def test_durations_far_apart_are_not_set_against_each_other() -> None:
     assert kinds("It took three weeks.", "It took two days.")["duration"] == [
         ("three weeks", "two days")
