@@ -95,6 +95,7 @@ class SideEditor(QGroupBox):
         )
         self.date_hint = QLabel()  # how the date was read: a day, or text only
         self.date_hint.setObjectName("paneDetail")
+        self.date_hint.setWordWrap(True)  # the two accounts keep equal widths
         self.date_hint.hide()
         row = QHBoxLayout()
         row.addWidget(self.choose)
@@ -120,7 +121,10 @@ class SideEditor(QGroupBox):
         if day is not None:
             weekday = WEEKDAYS[day.weekday()].capitalize()
             month = MONTHS[day.month - 1].capitalize()
-            self.date_hint.setText(f"{weekday} {day.day} {month} {day.year}: “today” is that day")
+            self.date_hint.setText(
+                f"{weekday} {day.day} {month} {day.year}: "
+                "“today” and weekdays count from it"
+            )
         else:
             self.date_hint.setText("Not read as a day (try 2025-02-15): kept as written")
         self.date_hint.setVisible(bool(text.strip()))
