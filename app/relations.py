@@ -27,6 +27,7 @@ from app.figures import (
 from app.model import Claim, Difference, Document, Link, Relation
 from app.text import (
     ORG_WORDS,
+    PARTICLES,
     STOPWORDS,
     TITLES,
     WEAK_WORDS,
@@ -49,7 +50,8 @@ MAX_PHRASES = 3
 #: a run of capitalised words ("Ministry of Defence", "U.S. State Department"); a full stop
 #: only inside a word, so a run never crosses into the next sentence
 _CAP_WORD = r"(?:[A-Z]\.(?=\s+[A-Z])|[A-Z](?:[\w’'-]|\.(?=\w))*)"  # an initial: "J."
-_LINK = r"(?:of\s+the|of|(?:von|van|der|den|de|da|di|du|dos|das|bin|ibn|al|el|la|le)(?:\s+der)?)"
+_PARTICLE = "|".join(sorted(PARTICLES, key=len, reverse=True))  # "von der", "de la"
+_LINK = rf"(?:of\s+the|of|(?:{_PARTICLE})(?:\s+(?:{_PARTICLE}))?)"
 _CAP_RE = re.compile(rf"\b{_CAP_WORD}(?:\s+(?:{_LINK}\s+|al-)?{_CAP_WORD})*")
 _NOT_ACTORS = frozenset(
     {m.capitalize() for m in MONTHS + WEEKDAYS}

@@ -95,7 +95,7 @@ _PLACE_WORDS = ORG_WORDS | frozenset(
 )
 #: Words inside a name ("von der Leyen", "bin Salman", "Al Nahyan", "al-Sisi"): they lead on
 #: to a capitalised word, and are no name themselves.
-_PARTICLES = frozenset("von der den van de del da di du dos das bin ibn al el la le".split())
+PARTICLES = frozenset("von der den van de del da di du dos das bin ibn al el la le".split())
 _SPEECH = frozenset("said says told stated added noted stressed emphasized emphasised".split())
 #: Words that say something but name no one ("the Ministry said", "Foreign Affairs said").
 _NOT_SPEAKERS = STOPWORDS | TITLES | PORTFOLIO | {w.lower() for w in _PLACE_WORDS}
@@ -133,7 +133,32 @@ def people_names(texts: list[str]) -> frozenset[str]:
                 and not (i and not gaps[i] and toks[i - 1].lower() in ("of", "for"))
             ):
                 names.add(bare_name(w))
+                names.update(_joined_before(toks, gaps, i))
     return frozenset(names)
+
+
+def _joined_before(toks: list[str], gaps: list[str], i: int) -> list[str]:
+    """The names that a particle or an initial joins to the speaker ``toks[i]`` ("Lula da
+    Silva said", "Ursula von der Leyen said", "Donald J. Trump said"). A capitalised word
+    before a speaker with nothing between may open a sentence ("Yesterday Lavrov said"),
+    so it is taken only across a particle or an initial."""
+    out: list[str] = []
+    crossed = False
+    k = i
+    while k > 0:
+        prev = toks[k - 1]
+        initial = len(prev) == 1 and prev.isupper()
+        if gaps[k] and not (gaps[k] == "." and initial):
+            break
+        if prev.lower() in PARTICLES or initial:
+            crossed = True
+        elif crossed and _name_word(prev) and prev.lower() not in _NOT_SPEAKERS:
+            out.append(bare_name(prev))
+            crossed = False
+        else:
+            break
+        k -= 1
+    return out
 
 
 def _is_title(word: str) -> bool:
@@ -151,7 +176,7 @@ def _name_word(word: str) -> bool:
         return word.isupper()
     particle, _, rest = word.partition("-")
     return (word[:1].isupper() and word.lower() not in STOPWORDS) or (
-        particle in _PARTICLES and rest[:1].isupper()
+        particle in PARTICLES and rest[:1].isupper()
     )
 
 
@@ -233,7 +258,7 @@ def _name_run(
         if k > first and gaps[k] and not (gaps[k] == "." and len(toks[k - 1]) == 1):
             break
         m = k
-        while m < n and toks[m].lower() in _PARTICLES and (m == k or not gaps[m]):
+        while m < n and toks[m].lower() in PARTICLES and (m == k or not gaps[m]):
             m += 1
         if m >= n or (m > k and gaps[m]) or not _name_word(toks[m]):
             break  # "von der" must lead on to a name

@@ -93,3 +93,13 @@ def test_a_place_before_a_speech_verb_is_no_name() -> None:
 
 def test_a_name_has_four_words_at_most() -> None:
     assert names("Chair Aino Britt Cala Dove Enna spoke.") == {"Aino", "Britt", "Cala", "Dove"}
+
+
+def test_a_particle_or_an_initial_joins_first_names_to_a_speaker() -> None:
+    assert names("Lula da Silva said the deal was fair.") == {"Lula", "Silva"}
+    assert names("Ursula von der Leyen said so.") == {"Ursula", "Leyen"}
+    assert names("Donald J. Trump said so.") == {"Donald", "Trump"}
+    # a capitalised word just before a speaker may open the sentence: not taken
+    assert names("Yesterday Lavrov said so.") == {"Lavrov"}
+    assert names("Xi Jinping said so.") == {"Jinping"}
+    assert names("In the talks of de Gaulle said so.") == {"Gaulle"}

@@ -389,3 +389,8 @@ def test_conditions_worded_differently_still_pair() -> None:
         "If the agreement is breached by one party, the other is released.",
     )
     assert "condition" not in k
+
+
+def test_an_actor_is_shown_with_the_particles_of_the_name() -> None:
+    k = kinds("Ursula von der Leyen said the deal was fair.", "Guillermo del Toro said so.")
+    assert k["actor"] == [("Ursula von der Leyen", "Guillermo del Toro")]

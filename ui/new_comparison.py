@@ -122,8 +122,7 @@ class SideEditor(QGroupBox):
             weekday = WEEKDAYS[day.weekday()].capitalize()
             month = MONTHS[day.month - 1].capitalize()
             self.date_hint.setText(
-                f"{weekday} {day.day} {month} {day.year}: "
-                "“today” and weekdays count from it"
+                f"{weekday} {day.day} {month} {day.year}: “today” and weekdays count from it"
             )
         else:
             self.date_hint.setText("Not read as a day (try 2025-02-15): kept as written")
