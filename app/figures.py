@@ -58,6 +58,15 @@ _DURATION_RE = re.compile(
     re.IGNORECASE,
 )
 
+#: what comes before "a day" in a rate, not a duration: "150 trucks a day", "1.2 million
+#: tonnes a month", "twice a week", "three times a year"
+_RATE_RE = re.compile(
+    r"\b(?:once|twice|thrice|times|(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|"
+    r"ten|twelve|twenty|thirty|forty|fifty|hundred|dozen)(?:\s+(?:hundred|thousand|million|"
+    r"billion))?\s+(?:[^\W\d_]+\s+)?[^\W\d_]+s)\s+$",
+    re.IGNORECASE,
+)
+
 # A month as written in running text: capitalised, abbreviations with their full stop
 # ("Feb.", "Sept."), so that "may" and "mar" stay words.
 _MONTH = "|".join(
@@ -132,7 +141,7 @@ def _found(
 ) -> tuple[list[re.Match[str]], list[re.Match[str]], list[tuple[re.Match[str], str]]]:
     times = [(m, _time_key(m)) for m in _TIME_RE.finditer(text)]
     return (
-        list(_DURATION_RE.finditer(text)),
+        [m for m in _DURATION_RE.finditer(text) if not _is_rate(text, m)],
         list(_DATE_RE.finditer(text)),
         [(m, key) for m, key in times if key],
     )
@@ -177,6 +186,12 @@ def comparable(x: Mention, y: Mention) -> bool:
     if x.kind == "number":
         return bool(_SHARE_RE.search(x.text)) == bool(_SHARE_RE.search(y.text))
     return True
+
+
+def _is_rate(text: str, m: re.Match[str]) -> bool:
+    """ "a day" in "150 trucks a day" is a rate, no span of time."""
+    single = re.match(r"an?\s", m.group(0), re.IGNORECASE)
+    return bool(single) and bool(_RATE_RE.search(text, max(0, m.start() - 60), m.start()))
 
 
 def _duration(m: re.Match[str]) -> Mention:

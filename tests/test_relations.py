@@ -394,3 +394,14 @@ def test_conditions_worded_differently_still_pair() -> None:
 def test_an_actor_is_shown_with_the_particles_of_the_name() -> None:
     k = kinds("Ursula von der Leyen said the deal was fair.", "Guillermo del Toro said so.")
     assert k["actor"] == [("Ursula von der Leyen", "Guillermo del Toro")]
+
+
+def test_a_rate_is_no_span_of_time() -> None:
+    # "a day" after a count is a rate: no duration against the other side's silence
+    assert kinds("It will handle 150 trucks a day.", "It will handle trucks.") == {
+        "number": [("150", None)]
+    }
+    for rate in ("1.2 million tonnes a month", "twice a week", "three times a year"):
+        assert "duration" not in kinds(f"Shipments of {rate} resume.", "Shipments resume.")
+    assert kinds("The talks lasted a day.", "The talks lasted.")["duration"] == [("a day", None)]
+    assert kinds("The meeting lasts a day.", "The meeting lasts.")["duration"] == [("a day", None)]
