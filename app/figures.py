@@ -87,7 +87,9 @@ _DATE_RE = re.compile(
     r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     rf"|{_YEAR}"
     r"|(?i:yesterday|today|tomorrow|earlier this week|(?:last|next) week"
-    r"|(?:last|this|next) year))\b"
+    # "over the next year", "for the past year" are spans of time, not a calendar year
+    r"|(?<!over the )(?<!for the )(?<!in the )(?<!within the )(?<!during the )"
+    r"(?<!throughout the )(?:last|this|next) year))\b"
 )
 #: times of day: "22:50", "10:30 a.m.", "10.30am", "3 pm", "9 o'clock", "noon"
 _TIME_RE = re.compile(
@@ -139,12 +141,29 @@ def figure_spans(text: str) -> list[tuple[int, int]]:
 def _found(
     text: str,
 ) -> tuple[list[re.Match[str]], list[re.Match[str]], list[tuple[re.Match[str], str]]]:
-    times = [(m, _time_key(m)) for m in _TIME_RE.finditer(text)]
-    return (
-        [m for m in _DURATION_RE.finditer(text) if not _is_rate(text, m)],
-        list(_DATE_RE.finditer(text)),
-        [(m, key) for m, key in times if key],
-    )
+    times = [(m, key) for m in _TIME_RE.finditer(text) if (key := _time_key(m))]
+    clock = [m.span() for m, _ in times]  # "12:30 hours" is a time, not "30 hours"
+    durations = [
+        m
+        for m in _DURATION_RE.finditer(text)
+        if not _is_rate(text, m) and not any(s < m.end() and m.start() < e for s, e in clock)
+    ]
+    return durations, _dates(text), times
+
+
+def _dates(text: str) -> list[re.Match[str]]:
+    """The dates in ``text``; a weekday written with its date ("Monday, 9 March") is that
+    date's, not one of its own."""
+    found = list(_DATE_RE.finditer(text))
+    return [
+        m
+        for m, nxt in zip(found, [*found[1:], None], strict=False)
+        if not (
+            m.group(0).lower() in WEEKDAYS
+            and nxt is not None
+            and re.fullmatch(r",?\s*", text[m.end() : nxt.start()])
+        )
+    ]
 
 
 def same_figure(x: Mention, y: Mention) -> bool:
@@ -152,7 +171,9 @@ def same_figure(x: Mention, y: Mention) -> bool:
     if x.kind != "date":
         return x.key == y.key
     # a relative day or year of an account whose day is unknown: the same word matches
-    if x.word and x.word == y.word and (_unresolved(x) or _unresolved(y)):
+    # ... and so does one weekday, whatever the days of issue: a week apart is too close
+    # to call from the reports' dates
+    if x.word and x.word == y.word and (_unresolved(x) or _unresolved(y) or x.days):
         return True
     if _unresolved(x) or _unresolved(y):
         return False

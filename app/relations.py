@@ -250,22 +250,19 @@ def _is_content(w: str) -> bool:
     )
 
 
-def _wording(text: str) -> str:
-    """``text`` without its durations, dates and times, which the figure checks compare:
-    "two hours" and "120 minutes" are one figure, not the one-sided word "minutes"."""
-    out, last = [], 0
-    for start, end in sorted(figure_spans(text)):
-        if start >= last:
-            out += [text[last:start], " ; "]
-            last = end
-    return "".join([*out, text[last:]])
+def _figure_words(text: str) -> set[str]:
+    """The content stems inside the durations, dates and times of ``text``: the figure
+    checks compare them ("two hours" and "120 minutes" are one figure)."""
+    return {stem(w) for s, e in figure_spans(text) for w in words(text[s:e]) if _is_content(w)}
 
 
 def unmatched_share(text: str, other: str) -> float:
-    mine, theirs = content_stems(_wording(text)), content_stems(_wording(other))
+    """The share of ``text``'s content words with no counterpart in ``other``; the words
+    of its figures count as matched, since the figure checks compare those."""
+    mine, theirs = content_stems(text), content_stems(other)
     if not mine:
         return 0.0
-    return len(mine - theirs) / len(mine)
+    return len(mine - theirs - _figure_words(text)) / len(mine)
 
 
 def _phrases(text_a: str, text_b: str, min_weight: int = 2) -> list[Difference]:
@@ -277,7 +274,8 @@ def _phrases(text_a: str, text_b: str, min_weight: int = 2) -> list[Difference]:
 def _one_sided_runs(text: str, other: str, min_weight: int = 2) -> list[str]:
     """The longest runs of words in ``text`` whose content words ``other`` lacks (runs of
     ``min_weight`` content words or more, or one long word)."""
-    text, theirs = _wording(text), content_stems(_wording(other))
+    theirs = content_stems(other)
+    figures_at = figure_spans(text)  # their words are left to the figure checks
     runs: list[tuple[int, str]] = []
     current: list[str] = []
     weight = 0
@@ -297,7 +295,7 @@ def _one_sided_runs(text: str, other: str, min_weight: int = 2) -> list[str]:
         if not w[0].isalnum():
             close()
             continue
-        if _is_content(w):
+        if _is_content(w) and not any(s <= token.start() < e for s, e in figures_at):
             if stem(w) in theirs:
                 close()
                 continue

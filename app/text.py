@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from app.figures import CALENDAR_WORDS
+
 WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*(?:-[^\W_]+)*")
 
 STOPWORDS = frozenset(
@@ -98,7 +100,7 @@ _PLACE_WORDS = ORG_WORDS | frozenset(
 PARTICLES = frozenset("von der den van de del da di du dos das bin ibn al el la le".split())
 _SPEECH = frozenset("said says told stated added noted stressed emphasized emphasised".split())
 #: Words that say something but name no one ("the Ministry said", "Foreign Affairs said").
-_NOT_SPEAKERS = STOPWORDS | TITLES | PORTFOLIO | {w.lower() for w in _PLACE_WORDS}
+_NOT_SPEAKERS = STOPWORDS | TITLES | PORTFOLIO | CALENDAR_WORDS | {w.lower() for w in _PLACE_WORDS}
 _NAME_WORD = re.compile(r"[^\W\d_][\w’'-]*")
 
 
@@ -141,7 +143,8 @@ def _joined_before(toks: list[str], gaps: list[str], i: int) -> list[str]:
     """The names that a particle or an initial joins to the speaker ``toks[i]`` ("Lula da
     Silva said", "Ursula von der Leyen said", "Donald J. Trump said"). A capitalised word
     before a speaker with nothing between may open a sentence ("Yesterday Lavrov said"),
-    so it is taken only across a particle or an initial."""
+    so it is taken only across a particle or an initial, and never a day ("Today da
+    Silva said") or an owner ("France's Le Monde said")."""
     out: list[str] = []
     crossed = False
     k = i
@@ -152,8 +155,13 @@ def _joined_before(toks: list[str], gaps: list[str], i: int) -> list[str]:
             break
         if prev.lower() in PARTICLES or initial:
             crossed = True
-        elif crossed and _name_word(prev) and prev.lower() not in _NOT_SPEAKERS:
-            out.append(bare_name(prev))
+        elif (
+            crossed
+            and _name_word(prev)
+            and bare_name(prev) == prev  # "France's Le Monde said": an owner, no first name
+            and prev.lower() not in _NOT_SPEAKERS
+        ):
+            out.append(prev)
             crossed = False
         else:
             break

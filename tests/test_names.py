@@ -103,3 +103,13 @@ def test_a_particle_or_an_initial_joins_first_names_to_a_speaker() -> None:
     assert names("Yesterday Lavrov said so.") == {"Lavrov"}
     assert names("Xi Jinping said so.") == {"Jinping"}
     assert names("In the talks of de Gaulle said so.") == {"Gaulle"}
+
+
+def test_no_day_owner_or_title_is_joined_as_a_first_name() -> None:
+    assert names("Today da Silva said so.") == {"Silva"}
+    owner = names("France's Le Monde said the talks failed.")
+    assert not any(n.startswith("France") for n in owner)
+    assert names("Minister da Silva said so.") == {"Silva"}
+    assert names("Lula, da Silva said so.") == {"Silva"}
+    # one first name across the particle, not every word before it
+    assert names("Luiz Inácio Lula da Silva said so.") == {"Lula", "Silva"}

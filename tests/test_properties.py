@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.comparison import CompareOptions, compare
 from app.documents import from_text
 from app.model import Comparison, Side
+from app.relations import differences
 from app.segment import segment
 
 WORDS = ["the", "minister", "agreed", "to", "a", "truce", "of", "30", "days", "Geneva",
@@ -80,3 +83,24 @@ def test_swapping_a_and_b_mirrors_the_result(text_a: str, text_b: str) -> None:
     ab = compare(from_text(text_a), from_text(text_b), LEXICAL)
     ba = compare(from_text(text_b), from_text(text_a), LEXICAL)
     assert _pairs(ab, swap=False) == _pairs(ba, swap=True)
+
+
+FIGURE_WORDS = ["Monday", "Friday", "today", "yesterday", "next year", "last year", "2 March",
+                "23 February 2026", "2026", "3 to 4 June", "two hours", "120 minutes", "12:00",
+                "noon", "a day", "150 trucks", "over the next year", "talks", "met", "in",
+                "Geneva", ",", "Lula da Silva said"]  # fmt: skip
+figure_text = st.lists(st.sampled_from(FIGURE_WORDS), min_size=1, max_size=8).map(" ".join)
+day_of_issue = st.one_of(
+    st.none(), st.dates(min_value=date(2025, 12, 1), max_value=date(2026, 4, 1))
+)
+
+
+@given(figure_text, figure_text, day_of_issue, day_of_issue)
+def test_swapping_a_and_b_mirrors_the_differences(
+    text_a: str, text_b: str, day_a: date | None, day_b: date | None
+) -> None:
+    ab = differences(text_a, text_b, days=(day_a, day_b))
+    ba = differences(text_b, text_a, days=(day_b, day_a))
+    assert sorted((d.kind, d.a or "", d.b or "") for d in ab) == sorted(
+        (d.kind, d.b or "", d.a or "") for d in ba
+    )

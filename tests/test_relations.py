@@ -6,7 +6,7 @@ from datetime import date
 
 from app.figures import parse_day
 from app.model import Claim, Link, Relation, Side
-from app.relations import differences, relate
+from app.relations import differences, relate, unmatched_share
 from app.text import people_names
 
 
@@ -141,8 +141,9 @@ def test_a_weekday_is_a_day_within_a_week_of_the_day_of_issue() -> None:
         )
     late = differences("The crossing will reopen on 3 March.", monday, days=(None, THURSDAY))
     assert [(d.kind, d.a, d.b) for d in late] == [("date", "3 March", "Monday")]
-    far = differences("The crossing will reopen on 9 March.", monday, days=(None, THURSDAY))
-    assert [d.kind for d in far] == ["date"]
+    for day in ("9 March", "16 February"):  # eleven and ten days off
+        far = differences(f"The crossing will reopen on {day}.", monday, days=(None, THURSDAY))
+        assert [d.kind for d in far] == ["date"]
     # without the day of issue a weekday only matches the same weekday
     assert [d.kind for d in differences("The crossing will reopen on 2 March.", monday)] == ["date"]
     assert differences(monday, monday, days=(THURSDAY, None)) == []
@@ -405,3 +406,45 @@ def test_a_rate_is_no_span_of_time() -> None:
         assert "duration" not in kinds(f"Shipments of {rate} resume.", "Shipments resume.")
     assert kinds("The talks lasted a day.", "The talks lasted.")["duration"] == [("a day", None)]
     assert kinds("The meeting lasts a day.", "The meeting lasts.")["duration"] == [("a day", None)]
+
+
+def test_a_weekday_reaches_a_week_either_way_and_keeps_its_year() -> None:
+    monday = "The crossing will reopen on Monday."
+    issued = (None, date(2026, 3, 2))  # itself a Monday
+    for day, differs in (("23 February", False), ("2 March", False), ("9 March", False),
+                         ("16 March", True), ("2 March 2025", True)):  # fmt: skip
+        found = differences(f"The crossing will reopen on {day}.", monday, days=issued)
+        assert bool(found) is differs, day
+
+
+def test_a_weekday_with_its_date_is_that_date() -> None:
+    text = "Talks open on Monday, 9 March."
+    assert differences(text, text, days=(date(2026, 2, 26), date(2026, 3, 20))) == []
+    # one weekday on both sides matches whatever the days of issue
+    same = "Talks open on Monday."
+    assert differences(same, same, days=(date(2026, 2, 26), date(2026, 3, 20))) == []
+    # issued on Friday 20 March, "Monday, 9 March" is 9 March, not the 16th or 23rd
+    dated = differences(text, "Talks open on 9 March.", days=(date(2026, 3, 20), None))
+    assert dated == []
+
+
+def test_this_year_and_spans_of_a_year() -> None:
+    issued = (date(2026, 2, 26), None)
+    assert differences("Trade grew this year.", "Trade grew in 2026.", days=issued) == []
+    assert differences("Trade grew this year.", "Trade grew in 2025.", days=issued)
+    # "over the next year" is a span of time, no calendar year
+    k = kinds("Prices will rise over the next year.", "Prices will rise in 2027.")
+    assert k["date"] == [(None, "2027")]
+
+
+def test_the_words_of_figures_count_as_matched() -> None:
+    assert unmatched_share("The call lasted 120 minutes.", "The call lasted two hours.") == 0
+    assert unmatched_share("The talks began at noon.", "The talks began at 12:00.") == 0
+    assert unmatched_share("The talks began at noon.", "The talks began.") == 0
+    # a run of one-sided words goes on across a figure inside it
+    k = kinds("The pact was signed on Monday in Paris.", "The pact was discussed on Monday.")
+    assert k["phrase"] == [("signed on Monday in Paris", None), (None, "discussed on Monday")]
+    # "12:30 hours" is a time of day, not a duration of 30 hours
+    assert kinds("The 12:30 hours meeting was held.", "The meeting was held.") == {
+        "time": [("12:30", None)]
+    }
