@@ -277,17 +277,19 @@ def _one_sided_runs(text: str, other: str, min_weight: int = 2) -> list[str]:
     theirs = content_stems(other)
     figures_at = figure_spans(text)  # their words are left to the figure checks
     runs: list[tuple[int, str]] = []
-    current: list[str] = []
+    current: list[tuple[str, bool]] = []  # the words, and whether they may end a run
     weight = 0
 
     def close() -> None:
         nonlocal current, weight
-        while current and current[-1].lower() in STOPWORDS:
+        # a run starts and ends on a word of its own, not a stopword or a figure's word
+        while current and not current[-1][1]:
             current.pop()
-        while current and current[0].lower() in STOPWORDS:
+        while current and not current[0][1]:
             current.pop(0)
-        if weight >= min_weight or (weight == 1 and current and len(current[0]) >= 7):
-            runs.append((weight, " ".join(current)))
+        shown = [w for w, _ in current]
+        if weight >= min_weight or (weight == 1 and shown and len(shown[0]) >= 7):
+            runs.append((weight, " ".join(shown)))
         current, weight = [], 0
 
     for token in re.finditer(r"[^\W_]+(?:['’-][^\W_]+)*|[.,;:!?()\"“”]", text):
@@ -295,14 +297,15 @@ def _one_sided_runs(text: str, other: str, min_weight: int = 2) -> list[str]:
         if not w[0].isalnum():
             close()
             continue
-        if _is_content(w) and not any(s <= token.start() < e for s, e in figures_at):
+        in_figure = any(s <= token.start() < e for s, e in figures_at)
+        if _is_content(w) and not in_figure:
             if stem(w) in theirs:
                 close()
                 continue
             weight += 1
-            current.append(w)
+            current.append((w, True))
         elif current:
-            current.append(w)
+            current.append((w, w.lower() not in STOPWORDS and not in_figure))
     close()
     runs.sort(key=lambda r: -r[0])
     return [r for _, r in runs[:MAX_PHRASES]]
