@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 __all__ = [
     "CALENDAR_WORDS", "Mention", "comparable", "figure_spans", "figures", "parse_day",
@@ -138,17 +139,21 @@ def figure_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in durations + dates] + [m.span() for m, _ in times]
 
 
-def _found(
-    text: str,
-) -> tuple[list[re.Match[str]], list[re.Match[str]], list[tuple[re.Match[str], str]]]:
-    times = [(m, key) for m in _TIME_RE.finditer(text) if (key := _time_key(m))]
+_Found = tuple[
+    tuple[re.Match[str], ...], tuple[re.Match[str], ...], tuple[tuple[re.Match[str], str], ...]
+]
+
+
+@lru_cache(maxsize=4096)  # a link's texts are read several times: figures, shares, phrases
+def _found(text: str) -> _Found:
+    times = tuple((m, key) for m in _TIME_RE.finditer(text) if (key := _time_key(m)))
     clock = [m.span() for m, _ in times]  # "12:30 hours" is a time, not "30 hours"
-    durations = [
+    durations = tuple(
         m
         for m in _DURATION_RE.finditer(text)
         if not _is_rate(text, m) and not any(s < m.end() and m.start() < e for s, e in clock)
-    ]
-    return durations, _dates(text), times
+    )
+    return durations, tuple(_dates(text)), times
 
 
 def _dates(text: str) -> list[re.Match[str]]:
