@@ -123,12 +123,11 @@ def figures(text: str, issued: date | None = None) -> dict[str, list[Mention]]:
     """The durations, dates, times of day and other numbers in ``text``; ``issued`` is
     the day the account was issued, where known."""
     durations, dates, times = _found(text)
-    covered = [m.span() for m in durations + dates] + [m.span() for m, _ in times]
     return {
         "duration": [_duration(m) for m in durations],
         "date": [_date(m.group(0), issued) for m in dates],
         "time": [Mention("time", m.group(0).strip(), key) for m, key in times],
-        "number": _numbers(text, covered),
+        "number": _numbers(text, figure_spans(text)),
     }
 
 
@@ -175,10 +174,9 @@ def same_figure(x: Mention, y: Mention) -> bool:
     """Whether two mentions of one kind name the same figure."""
     if x.kind != "date":
         return x.key == y.key
-    # a relative day or year of an account whose day is unknown: the same word matches
-    # ... and so does one weekday, whatever the days of issue: a week apart is too close
-    # to call from the reports' dates
-    if x.word and x.word == y.word and (_unresolved(x) or _unresolved(y) or x.days):
+    # the same relative word matches where an account's day is unknown, and one weekday
+    # always does: the reports' days cannot tell which week each meant
+    if x.word and x.word == y.word and (_unresolved(x) or _unresolved(y) or x.days or y.days):
         return True
     if _unresolved(x) or _unresolved(y):
         return False
@@ -241,17 +239,15 @@ def _value(phrase: str) -> float:
 
 def _date(text: str, issued: date | None) -> Mention:
     low = text.lower().replace(".", "")
-    relative = low in _RELATIVE_DAYS or low in _RELATIVE_YEARS or low in WEEKDAYS
-    if relative and issued is None:
-        return Mention("date", text, low, word=low)
-    if issued is not None and low in _RELATIVE_DAYS:
-        day = issued + timedelta(days=_RELATIVE_DAYS[low])
-        return Mention("date", text, _day_key(day), str(day.year), low)
-    if issued is not None and low in _RELATIVE_YEARS:
-        return Mention("date", text, str(issued.year + _RELATIVE_YEARS[low]), word=low)
-    if issued is not None and low in WEEKDAYS:
-        reach = range(-WEEKDAY_REACH, WEEKDAY_REACH + 1)
-        near = [issued + timedelta(days=k) for k in reach]
+    if low in _RELATIVE_DAYS or low in _RELATIVE_YEARS or low in WEEKDAYS:
+        if issued is None:
+            return Mention("date", text, low, word=low)
+        if low in _RELATIVE_DAYS:
+            day = issued + timedelta(days=_RELATIVE_DAYS[low])
+            return Mention("date", text, _day_key(day), str(day.year), low)
+        if low in _RELATIVE_YEARS:
+            return Mention("date", text, str(issued.year + _RELATIVE_YEARS[low]), word=low)
+        near = [issued + timedelta(days=k) for k in range(-WEEKDAY_REACH, WEEKDAY_REACH + 1)]
         days = tuple((_day_key(d), str(d.year)) for d in near if d.weekday() == WEEKDAYS.index(low))
         return Mention("date", text, low, word=low, days=days)
     year = re.search(rf"\b{_YEAR}\b", low)

@@ -94,7 +94,8 @@ def differences(
     text_a: str, text_b: str, people: frozenset[str] | None = None, days: Days = NO_DAYS
 ) -> list[Difference]:
     """Numbers, dates, durations and actors that do not match, then one-sided phrases.
-    Where an account's day is known, its "today", "yesterday" and "tomorrow" are dates."""
+    Where an account's day is known, its "today", "next year" and weekdays are read from
+    it (see ``app.figures``)."""
     out: list[Difference] = []
     figures_a, figures_b = figures(text_a, days[0]), figures(text_b, days[1])
     for kind in ("duration", "date", "time", "number"):
