@@ -34,7 +34,7 @@ from app.brief_style import (
     plural,
     scope_note,
 )
-from app.model import BlockKind, Side, Status
+from app.model import BlockKind, Side, Status, web_address
 
 
 def esc(text: str) -> str:
@@ -123,8 +123,10 @@ def _html_accounts(brief: Brief) -> str:
     rows = []
     for acc in brief.accounts:
         meta = [esc(x) for x in (acc.date, acc.source) if x]
-        if acc.url:
+        if acc.url and web_address(acc.url):
             meta.append(f'<a href="{esc(acc.url)}">{esc(acc.url)}</a>')
+        elif acc.url:
+            meta.append(esc(acc.url))
         meta.append(plural(acc.claims, "claim", "claims"))
         rows.append(
             f'<tr><td class="status" width="4%">{acc.side.value.upper()}</td>'

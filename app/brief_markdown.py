@@ -20,7 +20,7 @@ from app.brief_style import (
     only_in,
     scope_note,
 )
-from app.model import BlockKind, Side, Status
+from app.model import BlockKind, Side, Status, web_address
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|])")
 _MD_LINE_START = re.compile(r"^(\s*)([-+#>]|\d+(?=\.\s))")
@@ -129,7 +129,8 @@ def render_markdown(brief: Brief) -> str:
 def _md_meta(acc: Account) -> str:
     bits = [md_escape(x) for x in (acc.source, acc.date) if x]
     if acc.url:
-        bits.append(f"<{acc.url}>" if " " not in acc.url else md_escape(acc.url))
+        link = web_address(acc.url) and not any(c in acc.url for c in " <>")
+        bits.append(f"<{acc.url}>" if link else md_escape(acc.url))
     return (" — " + ", ".join(bits)) if bits else ""
 
 

@@ -35,6 +35,13 @@ class BlockKind(StrEnum):
     ITEM = "item"
 
 
+def web_address(url: str) -> bool:
+    """Whether ``url`` may be shown as a link: http and https only (a session or a typed
+    field could carry ``javascript:`` or ``file:``, which must stay plain text)."""
+    scheme, sep, rest = url.strip().partition(":")
+    return bool(sep and rest.startswith("//")) and scheme.lower() in ("http", "https")
+
+
 @dataclass(frozen=True, slots=True)
 class Block:
     """A heading, paragraph or list item: ``text[start:end]`` of its document."""

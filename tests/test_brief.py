@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import UTC, datetime
 from html.parser import HTMLParser
 
@@ -205,3 +206,17 @@ def test_tints_match_the_window_theme() -> None:
     backgrounds = {k: v.upper() for k, v in theme.highlight_backgrounds(False).items()}
     assert backgrounds == {"same": brief_style.SAME_TINT, "differs": brief_style.DIFFERS_TINT,
                            "only": brief_style.ONLY_TINT}  # fmt: skip
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "file:///etc/passwd", "data:text/html,x"])
+def test_only_web_addresses_become_links(url: str) -> None:
+    """A source address from a typed field or a session someone sent is shown, never linked,
+    unless it is http or https."""
+    state = reviewed()
+    cmp = state.comparison
+    doc_a = replace(cmp.doc_a, url=url)
+    brief = build_brief(replace(state, comparison=replace(cmp, doc_a=doc_a)))
+    html, md = render_html(brief), render_markdown(brief)
+    assert url.split(":")[0] + ":" in visible_text(html).text
+    assert f'href="{url.split(":")[0]}' not in html and "https://example.org/b" in html
+    assert f"<{url}>" not in md and "<https://example.org/b?x=1&y=2>" in md
