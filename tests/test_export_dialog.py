@@ -22,7 +22,7 @@ def isolated_settings(tmp_path: Path):  # type: ignore[no-untyped-def]
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "ini"))
     yield
-    QSettings("Parallax", "Parallax").clear()
+    QSettings().clear()
 
 
 @pytest.fixture

@@ -42,6 +42,7 @@ class AlignmentController(QObject):
         super().__init__(window)
         self.window = window
         self._realign_generation: int | None = None  # the run that re-aligns this review
+        self._review_at_start: object = None  # the review on screen when the run started
         self.last_realign_messages: list[str] = []  # what the last re-alignment dropped
         self.runner = AlignmentRunner(self)
         self._build_progress()
@@ -109,6 +110,7 @@ class AlignmentController(QObject):
         """Align in the background; the window stays usable and shows progress."""
         generation = self.runner.start(doc_a, doc_b, self.window.options)
         self._realign_generation = None
+        self._review_at_start = self.window.state
         self.progress.setValue(0)
         self.window.statusBar().showMessage(f"Aligning “{doc_a.label}” with “{doc_b.label}”…")
         self._progress_timer.start()
@@ -143,7 +145,6 @@ class AlignmentController(QObject):
 
     def _realign_finished(self, cmp: Comparison) -> None:
         window = self.window
-        window.sessions.notes.commit_text()  # a note still being typed belongs to the review
         before = window.review_state()
         assert before is not None
         after, messages = realign(before, cmp)
@@ -173,8 +174,20 @@ class AlignmentController(QObject):
         self._realign_generation = None
         if realigning and self.window.state is not None:
             self._realign_finished(cmp)
-        else:
+        elif self._may_replace_after_run():
             self.window.show_comparison(cmp)
+        else:
+            self.window.statusBar().showMessage(
+                "The new comparison was put aside; your review is as you left it.", 8000
+            )
+
+    def _may_replace_after_run(self) -> bool:
+        """The question asked before the run covered the review as it was then: if it has
+        been edited since (the window stays usable while aligning), ask again."""
+        self.window.sessions.notes.commit_text()
+        if self.window.state is self._review_at_start:  # reviews change by replacement
+            return True
+        return self.window.sessions.may_replace()
 
     def _alignment_failed(self, message: str) -> None:
         self._show_progress(False)

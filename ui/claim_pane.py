@@ -113,9 +113,11 @@ class ClaimPane(QTextEdit):
         claims = sorted(cmp.side_claims(self.side), key=lambda c: c.start)
         self.ids = [c.id for c in claims]
         self.index = {cid: i for i, cid in enumerate(self.ids)}
-        self.starts = [_map(c.start, offsets, positions, lengths) for c in claims]
+        text = cmp.document(self.side).text
+        text = text if has_astral(text) else ""  # most texts: positions map by addition
+        self.starts = [_map(c.start, offsets, positions, lengths, text) for c in claims]
         self.ends = [
-            max(s, _map(c.end, offsets, positions, lengths))
+            max(s, _map(c.end, offsets, positions, lengths, text))
             for s, c in zip(self.starts, claims, strict=True)
         ]
         self._status = [cmp.status(cid) for cid in self.ids]
@@ -317,9 +319,36 @@ class ClaimPane(QTextEdit):
         self.viewport().setCursor(shape)
 
 
-def _map(offset: int, offsets: list[int], positions: list[int], lengths: list[int]) -> int:
-    """Document offset -> Qt position (text between blocks collapses to the block end)."""
+def _map(
+    offset: int, offsets: list[int], positions: list[int], lengths: list[int], text: str = ""
+) -> int:
+    """Document offset -> Qt position (text between blocks collapses to the block end).
+    Qt counts UTF-16 units, so a character beyond the BMP (an emoji) counts twice."""
     if not offsets:
         return 0
     i = max(0, bisect_right(offsets, offset) - 1)
-    return positions[i] + min(max(0, offset - offsets[i]), lengths[i])
+    inside = min(max(0, offset - offsets[i]), lengths[i])
+    return positions[i] + inside + _astral(text[offsets[i] : offsets[i] + inside])
+
+
+def has_astral(text: str) -> bool:
+    return not text.isascii() and len(text.encode("utf-16-le", "surrogatepass")) > 2 * len(text)
+
+
+def _astral(text: str) -> int:
+    """How many characters of ``text`` Qt counts twice (beyond the BMP)."""
+    return 0 if text.isascii() else sum(1 for ch in text if ch > "\uffff")
+
+
+def qt_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of a pane's plain text (Python characters, in order) as Qt positions."""
+    if not has_astral(text):
+        return spans
+    out, done, extra = [], 0, 0
+    for start, end in spans:
+        extra += _astral(text[done:start])
+        inner = _astral(text[start:end])
+        out.append((start + extra, end + extra + inner))
+        extra += inner
+        done = end
+    return out

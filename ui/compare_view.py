@@ -8,7 +8,7 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from app.model import Comparison, Document, Side
+from app.model import Comparison, Document, Side, web_address
 from ui.claim_pane import ClaimPane
 from ui.elided_label import ElidedLabel
 from ui.find_bar import FindBar
@@ -41,8 +41,10 @@ class PaneHeader(QWidget):
         letter = self.side.value.upper()
         self.title.set_full_text(f"{letter} · {doc.label or 'Untitled'}")
         bits = [escape(b) for b in (doc.source, doc.date) if b]
-        if doc.url:
+        if doc.url and web_address(doc.url):
             bits.append(f'<a href="{escape(doc.url, quote=True)}">{escape(doc.url)}</a>')
+        elif doc.url:
+            bits.append(escape(doc.url))
         bits.append(f"{claims} claims, {only} only here")
         self.detail.setText(" · ".join(bits))
         plain = [b for b in (doc.source, doc.date, doc.url) if b]
@@ -102,9 +104,12 @@ class CompareView(QWidget):
 
     def set_comparison(self, cmp: Comparison) -> None:
         self._cmp = cmp
-        for side in Side:
-            self.pane(side).set_comparison(cmp)
-        self._refresh(cmp)
+        # one pane holds the new claims while the other still holds the old: a scroll bar
+        # moving meanwhile (a shorter text) must not make the other pane follow
+        with self.sync.locked():
+            for side in Side:
+                self.pane(side).set_comparison(cmp)
+            self._refresh(cmp)
         self.find_bar.refresh()
 
     def update_comparison(self, cmp: Comparison) -> None:
@@ -141,13 +146,16 @@ class CompareView(QWidget):
         self.link_map.set_dark(dark)
         self.legend.set_dark(dark)
 
-    def reveal(self, cid: str, others: list[str]) -> None:
-        """Bring a claim into view, and the first of its counterparts in the other pane."""
+    def reveal(self, cid: str, others: list[str], own: bool = True) -> None:
+        """Bring a claim into view, and the first of its counterparts in the other pane
+        (only the counterpart with ``own`` False: the claim was clicked, so it is in view
+        and its pane stays still under the mouse)."""
         if self._cmp is None or cid not in self._cmp.claim_by_id:
             return
         side = self._cmp.claim_by_id[cid].side
         with self.sync.locked():
-            self.pane(side).reveal(cid)
+            if own:
+                self.pane(side).reveal(cid)
             if others:
                 self.pane(side.other).reveal(others[0])
             elif self.sync.enabled:

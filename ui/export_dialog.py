@@ -204,7 +204,9 @@ class ExportDialog(QDialog):
 
     @staticmethod
     def settings() -> QSettings:
-        settings = QSettings("Parallax", "Parallax")
+        # the window's store (QSettings() follows setDefaultFormat/setPath, so tests stay
+        # out of the user's own settings; naming the organisation here would not)
+        settings = QSettings()
         settings.beginGroup("export")
         return settings
 

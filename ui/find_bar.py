@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -15,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from app.model import Side
 from ui import theme
-from ui.claim_pane import ClaimPane
+from ui.claim_pane import ClaimPane, qt_spans
 
 
 class FindBar(QWidget):
@@ -85,14 +87,15 @@ class FindBar(QWidget):
 
     def search(self, needle: str) -> None:
         self.matches, self.current = [], -1
-        needle = needle.casefold()
         if needle:
+            # matched in the text as it is: case folding the text would change its length
+            # ("ß" folds to "ss") and every match after it would land off its words
+            pattern = re.compile(re.escape(needle), re.IGNORECASE)
             for side, pane in self.panes.items():
-                hay = pane.document().toPlainText().casefold()
-                pos = hay.find(needle)
-                while pos >= 0:
-                    self.matches.append((side, pos, pos + len(needle)))
-                    pos = hay.find(needle, pos + len(needle))
+                hay = pane.document().toPlainText()
+                spans = [m.span() for m in pattern.finditer(hay)]
+                for start, end in qt_spans(hay, spans):
+                    self.matches.append((side, start, end))
         self.current = 0 if self.matches else -1
         self._show()
 

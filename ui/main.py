@@ -65,15 +65,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         window.apply_theme(args.theme)
     if args.screenshot:
         return screenshot(window, args.inputs, Path(args.screenshot))
-    if len(args.inputs) == 2:
-        window.alignment.open_paths(*args.inputs)
-    elif len(args.inputs) == 1:
-        window.load_session_file(Path(args.inputs[0]))
-    else:  # a plain start: offer what a crashed run autosaved, once the window is up
-        QTimer.singleShot(0, window.sessions.offer_recovery)
     opener = FileOpenFilter(window)  # macOS delivers Finder's "open" as an event
     app.installEventFilter(opener)
     window.show()
+    # once the window is up: its panes have their real width, and a message box about a
+    # file that cannot be read has a window to belong to
+    if len(args.inputs) == 2:
+        QTimer.singleShot(0, lambda: window.alignment.open_paths(*args.inputs))
+    elif len(args.inputs) == 1:
+        QTimer.singleShot(0, lambda: window.load_session_file(Path(args.inputs[0])))
+    else:  # a plain start: offer what a crashed run autosaved
+        QTimer.singleShot(0, window.sessions.offer_recovery)
     return app.exec()
 
 

@@ -13,6 +13,7 @@ from PySide6.QtGui import (
     QDragMoveEvent,
     QDropEvent,
     QGuiApplication,
+    QShowEvent,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         self.filter = "all"
         self.topic: str | None = None
         self.session_path: Path | None = None
+        self._pending_scroll: tuple[int, int] | None = None  # see _show_view
         self.theme_mode = str(self.settings.value("view/theme", "system"))
         self.undo_stack = QUndoStack(self)
         self.action_set = Actions(self)
@@ -112,7 +114,12 @@ class MainWindow(QMainWindow):
         self.hsplit.addWidget(self.vsplit)
         self.hsplit.setStretchFactor(1, 1)
         self.hsplit.setSizes([250, 1150])
+        # neither pane collapses under a drag: View ▸ Topic Sidebar / Detail Panel hide them,
+        # and a panel dragged to nothing could not be brought back from the menu
+        self.hsplit.setCollapsible(0, False)
         self.hsplit.setCollapsible(1, False)
+        self.vsplit.setCollapsible(0, False)
+        self.vsplit.setCollapsible(1, False)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.hsplit)
@@ -205,6 +212,7 @@ class MainWindow(QMainWindow):
         """Everything a session keeps: comparison, notes, edits and where the user is."""
         if self.state is None:
             return None
+        self.sessions.notes.commit_text()  # a note still being typed belongs to the review
         view = ViewState(
             selected_claim=self.selection.focus,
             selected_topic=self.topic,
@@ -229,9 +237,21 @@ class MainWindow(QMainWindow):
         self.sidebar.select_topic(v.selected_topic)
         if v.selected_claim in cmp.claim_by_id:
             self.select(Selection((v.selected_claim,)), reveal=False)
+        self._scroll_panes(v.scroll_a, v.scroll_b)
+        # before the window is shown the panes have no real width yet, so the text is laid
+        # out to another height: scroll again once it is on screen
+        self._pending_scroll = None if self.isVisible() else (v.scroll_a, v.scroll_b)
+
+    def _scroll_panes(self, a: int, b: int) -> None:
         with self.view.sync.locked():
-            self.view.pane_a.verticalScrollBar().setValue(v.scroll_a)
-            self.view.pane_b.verticalScrollBar().setValue(v.scroll_b)
+            self.view.pane_a.verticalScrollBar().setValue(a)
+            self.view.pane_b.verticalScrollBar().setValue(b)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        pending, self._pending_scroll = self._pending_scroll, None
+        if pending is not None:
+            QTimer.singleShot(0, lambda: self._scroll_panes(*pending))
 
     def install_review(self, state: ReviewState) -> None:
         """Put a whole review in place without touching the undo stack or the session
@@ -293,19 +313,27 @@ class MainWindow(QMainWindow):
             others = len(cmp.links_of.get(selection.focus, [])) - (link is not None)
             self.detail.show_claim(cmp, selection.focus, link, others)
         if reveal and selection.focus:
-            link = cmp.links[focus_link] if focus_link is not None else None
-            side = cmp.claim_by_id[selection.focus].side
-            partners = list(link.side_ids(side.other)) if link else []
-            self.view.reveal(selection.focus, partners)
+            self._reveal_focus(cmp, focus_link)
         self._update_actions()
         self.navigator.update_status()
         self.selection_changed.emit()
 
+    def _reveal_focus(self, cmp: Comparison, focus_link: int | None, own: bool = True) -> None:
+        focus = self.selection.focus
+        assert focus is not None
+        link = cmp.links[focus_link] if focus_link is not None else None
+        side = cmp.claim_by_id[focus].side
+        self.view.reveal(focus, list(link.side_ids(side.other)) if link else [], own)
+
     def _claim_clicked(self, cid: str, additive: bool) -> None:
         if additive:
             self.select(self.selection.toggled(cid), reveal=False)
-        else:
-            self.select(Selection((cid,)), reveal=False)
+            return
+        self.select(Selection((cid,)), reveal=False)
+        cmp = self.comparison
+        link = self.selection.focus_link(cmp) if cmp is not None else None
+        if cmp is not None and link is not None:  # its counterpart comes into view
+            self._reveal_focus(cmp, link, own=False)
 
     def _link_clicked(self, idx: int) -> None:
         assert self.comparison is not None

@@ -61,6 +61,7 @@ class SessionController(QObject):
         window.welcome.installEventFilter(self)
         self.notes = install_notes_dock(window)
         window.comparison_loaded.connect(self.update_actions)
+        window.comparison_loaded.connect(self.drop_recovery)  # what it kept was replaced
         window.undo_stack.cleanChanged.connect(lambda _clean: self.update_actions())
         self.update_actions()
 
@@ -125,6 +126,9 @@ class SessionController(QObject):
             return False
         if path.suffix.lower() != SUFFIX:
             path = path.with_name(path.name + SUFFIX)
+            # the file dialog checked the name as typed, not this one
+            if path.exists() and path != self.path and not self.confirm_overwrite(path):
+                return False
         return self.save_to(path)
 
     def save_to(self, path: Path) -> bool:
@@ -181,17 +185,18 @@ class SessionController(QObject):
 
     # -- unsaved work ------------------------------------------------------------------------
     def may_replace(self) -> bool:
-        """True when the current review may go: saved, discarded, or nothing to lose."""
-        if self.window.state is None or not self.window.modified:
+        """True when the current review may go: saved, discarded, or nothing to lose.
+        A discarded review stays as it is, unsaved changes and all, until something
+        actually replaces it: the user may still cancel what asked."""
+        if self.window.state is None:
+            return True
+        self.notes.commit_text()  # a note still being typed counts as a change
+        if not self.window.modified:
             return True
         answer = self.ask_unsaved()
         if answer is Unsaved.SAVE:
             return self.save()
-        if answer is Unsaved.DISCARD:
-            self.window.undo_stack.clear()
-            self.drop_recovery()
-            return True
-        return False
+        return answer is Unsaved.DISCARD
 
     def may_close(self) -> bool:
         """For the window's close: ask about unsaved work, then clean up the recovery file."""
@@ -273,6 +278,17 @@ class SessionController(QObject):
     def ask_open_path(self) -> Path | None:
         path, _ = QFileDialog.getOpenFileName(self.window, "Open Session", "", SESSION_FILTER)
         return Path(path) if path else None
+
+    def confirm_overwrite(self, path: Path) -> bool:
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.warning(
+            self.window,
+            "Replace the session?",
+            f"“{path.name}” already exists in {path.parent}. Replace it?",
+            buttons.Yes | buttons.Cancel,
+            buttons.Cancel,
+        )
+        return answer == buttons.Yes
 
     def ask_unsaved(self) -> Unsaved:
         buttons = QMessageBox.StandardButton
