@@ -12,7 +12,9 @@ A pair becomes a link when it is strong on its own, or when it is the best match
 both directions (a mutual best) and clears a lower bar; a claim also joins a second
 partner that scores nearly as well as its best (one sentence saying what two say).
 A pair far weaker than the best link of either of its claims is dropped, unless that
-claim holds most of the other's words (it packs both points).
+claim holds most of the other's words (it packs both points). A pair whose two claims
+each have a twin on the other side (the same text) goes: it crosses two exact matches
+("… on 3 May" and "… on 4 May" in a text compared with itself) and is not a third one.
 Pairs that share a claim are then gathered into star-shaped links (one claim on one
 side, one or more on the other), which is how analysts draw them.
 """
@@ -178,6 +180,35 @@ def select_pairs(
         if s >= cfg.strong or i in linked_a or j in linked_b
     ]
     return sorted(_near_best(out, cfg, bags_a, bags_b), key=lambda p: (p.a, p.b))
+
+
+def without_crosses(
+    pairs: list[Pair], texts_a: Sequence[str], texts_b: Sequence[str]
+) -> list[Pair]:
+    """Drop a pair between two claims that each have a twin on the other side (the same
+    text, whatever the spacing and case)."""
+
+    def key(text: str) -> str:
+        return " ".join(text.casefold().split())
+
+    twins = {(p.a, p.b) for p in pairs if key(texts_a[p.a]) == key(texts_b[p.b])}
+    if not twins:
+        return pairs
+    twinned_a, twinned_b = {i for i, _ in twins}, {j for _, j in twins}
+    # a sentence repeated as often on both sides: its copies pair in order
+    copies: dict[str, tuple[set[int], set[int]]] = {}
+    for i, j in twins:
+        on_a, on_b = copies.setdefault(key(texts_a[i]), (set(), set()))
+        on_a.add(i)
+        on_b.add(j)
+    for on_a, on_b in copies.values():
+        if len(on_a) == len(on_b) > 1:
+            twins -= {(i, j) for i in on_a for j in on_b}
+            twins |= set(zip(sorted(on_a), sorted(on_b), strict=True))
+    return [
+        p for p in pairs
+        if (p.a, p.b) in twins or p.a not in twinned_a or p.b not in twinned_b
+    ]  # fmt: skip
 
 
 def _near_best(

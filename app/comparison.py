@@ -142,6 +142,7 @@ def align_claims(
     a_idx, a_val = align.topk_scores(sem[:n], sem[n:], la, lb, cfg, half(0), cancel)
     b_idx, b_val = align.topk_scores(sem[n:], sem[:n], lb, la, cfg, half(1), cancel)
     pairs = align.select_pairs(a_idx, a_val, b_idx, b_val, cfg, la, lb)
+    pairs = align.without_crosses(pairs, [c.text for c in claims_a], [c.text for c in claims_b])
     out = []
 
     def a_wins_tie(p: align.Pair) -> bool | None:

@@ -7,7 +7,7 @@ from itertools import pairwise
 import numpy as np
 import pytest
 
-from app.align import AlignConfig, Pair, group_pairs, select_pairs
+from app.align import AlignConfig, Pair, group_pairs, select_pairs, without_crosses
 from app.comparison import Cancelled, CompareOptions, compare
 from app.documents import from_markdown, from_text
 from app.engines import semantic_problem
@@ -174,3 +174,28 @@ def test_an_account_too_long_to_compare_gets_a_clear_message(
     monkeypatch.setattr(comparison, "MAX_CLAIMS", 3)
     with pytest.raises(DocumentError, match="account A is too long to compare: 4 claims"):
         compare(from_text(A), from_text(B), CompareOptions(engine="lexical"))
+
+
+@pytest.mark.parametrize("engine", ["lexical", "semantic"])
+def test_a_text_compared_with_itself_says_the_same_everywhere(engine: str) -> None:
+    if engine == "semantic" and semantic_problem():
+        pytest.skip("no semantic model installed")
+    text = (
+        "The ministers agreed to reopen the corridor on 3 May. "
+        "The ministers agreed to reopen the corridor on 4 May. "
+        "Both sides will stay in touch. Talks went well. Both sides will stay in touch."
+    )
+    cmp = compare(from_text(text), from_text(text), CompareOptions(engine=engine))
+    links = {(lk.a, lk.b) for lk in cmp.links}
+    assert links == {((f"a{i}",), (f"b{i}",)) for i in range(5)}  # each with its own copy
+    assert all(cmp.status(c.id).value == "same" for c in cmp.claims)
+
+
+def test_only_pairs_crossing_two_exact_copies_go() -> None:
+    """A claim with a copy on the other side may still have other partners there when
+    those have no copy of their own (one sentence packing two points)."""
+    pairs = [Pair(i, j, 0.8) for i in range(2) for j in range(3)]
+    texts_a = ["We agreed.", "They left at  noon."]
+    texts_b = ["we agreed.", "They left at noon.", "We agreed and they left."]
+    kept = {(p.a, p.b) for p in without_crosses(pairs, texts_a, texts_b)}
+    assert kept == {(0, 0), (1, 1), (0, 2), (1, 2)}  # (0, 1) and (1, 0) cross two copies
