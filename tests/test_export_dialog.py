@@ -64,6 +64,24 @@ def test_pdf_preview_shows_page_one(qtbot, dialog: ExportDialog) -> None:  # typ
     assert "1 page" in dialog.preview_note.text()
 
 
+def test_resizing_redraws_the_page_without_laying_out_the_brief_again(  # type: ignore[no-untyped-def]
+    qtbot, dialog: ExportDialog, monkeypatch
+) -> None:
+    import ui.export_dialog as export_dialog
+
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.preview_image.pixmap() is not None
+                    and not dialog.preview_image.pixmap().isNull(), timeout=3000)  # fmt: skip
+    width = dialog.preview_image.pixmap().width()
+    laid_out: list[bool] = []
+    render = export_dialog.render_pdf
+    monkeypatch.setattr(export_dialog, "render_pdf",
+                        lambda *a, **k: laid_out.append(True) or render(*a, **k))  # fmt: skip
+    dialog.resize(dialog.width() + 300, dialog.height() + 200)
+    qtbot.waitUntil(lambda: dialog.preview_image.pixmap().width() > width, timeout=3000)
+    assert not laid_out
+
+
 def test_markdown_preview_is_text_and_debounced(qtbot, dialog: ExportDialog) -> None:  # type: ignore[no-untyped-def]
     dialog.format_box.setCurrentIndex(dialog.format_box.findData("md"))
     dialog.title_edit.setText("Call of 14 March")

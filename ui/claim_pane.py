@@ -81,6 +81,9 @@ class ClaimPane(QTextEdit):
         # readable lines before anything else gives way: the sidebars and docks shrink
         # or the window grows, never the text to a word a line
         self.setMinimumWidth(MIN_PANE_WIDTH)
+        # text wraps to the width: a trailing space overflowing a line is no reason for a
+        # horizontal scroll bar
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setViewportMargins(GUTTER, 0, 0, 0)
         self.setMouseTracking(True)
         self.viewport().setMouseTracking(True)

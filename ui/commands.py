@@ -16,6 +16,29 @@ from app.review import ReviewState
 Install = Callable[[Comparison, tuple[Edit, ...]], None]
 
 
+#: characters of a claim quoted in an undo step's name ("Undo Unlink ‘The call…’ ↔ …")
+QUOTE = 28
+
+
+def describe(cmp: Comparison, edit: Edit) -> str:
+    """An edit named by the claims the reader sees, not by their ids."""
+
+    def quote(ids: tuple[str, ...]) -> str:
+        claim = cmp.claim_by_id.get(ids[0]) if ids else None
+        if claim is None:
+            return "+".join(ids)
+        text = " ".join(claim.text.split())
+        text = text if len(text) <= QUOTE else text[:QUOTE].rstrip() + "…"
+        return f"‘{text}’" + (f" +{len(ids) - 1}" if len(ids) > 1 else "")
+
+    verb = {
+        edits.EditKind.LINK: "Link",
+        edits.EditKind.UNLINK: "Unlink",
+        edits.EditKind.RELATION: f"Mark as {edit.relation.value if edit.relation else '?'}",
+    }[edit.kind]
+    return f"{verb} {quote(edit.a)} ↔ {quote(edit.b)}"
+
+
 class EditCommand(QUndoCommand):
     """Applies an app.edits.Edit; undo puts back the exact comparison from before.
 
@@ -26,7 +49,7 @@ class EditCommand(QUndoCommand):
     def __init__(
         self, cmp: Comparison, done: tuple[Edit, ...], edit: Edit, install: Install
     ) -> None:
-        super().__init__(edit.describe())
+        super().__init__(describe(cmp, edit))
         self.edit = edit
         # raises EditError before anything is pushed, so a failed edit never enters the stack
         self.after = edits.apply(cmp, edit)

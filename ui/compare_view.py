@@ -45,7 +45,7 @@ class PaneHeader(QWidget):
             bits.append(f'<a href="{escape(doc.url, quote=True)}">{escape(doc.url)}</a>')
         elif doc.url:
             bits.append(escape(doc.url))
-        bits.append(f"{claims} claims, {only} only here")
+        bits.append(f"{claims} claim{'' if claims == 1 else 's'}, {only} only here")
         self.detail.setText(" · ".join(bits))
         plain = [b for b in (doc.source, doc.date, doc.url) if b]
         self.detail.setToolTip("\n".join(plain))

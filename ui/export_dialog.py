@@ -64,6 +64,8 @@ class ExportDialog(QDialog):
         self._state = state
         self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self._preview_timer.timeout.connect(self.update_preview)
+        self._resize_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
+        self._resize_timer.timeout.connect(self._paint_page)
         self._pdf = QPdfDocument(self)
         self._pdf_buffer = QBuffer(self)
         self.message: QMessageBox | None = None  # the last result shown (for tests too)
@@ -265,6 +267,7 @@ class ExportDialog(QDialog):
             # no stale page: the preview would show a brief that cannot be exported
             self.preview_image.clear()
             self.preview_text.clear()
+            self._pdf.close()
             self.preview_note.setText(problem)
             return
         brief = build_brief(self._state, self.options())
@@ -280,6 +283,14 @@ class ExportDialog(QDialog):
         self._pdf_buffer.setData(QByteArray(data))
         self._pdf_buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self._pdf.load(self._pdf_buffer)
+        self._paint_page()
+        self.preview.setCurrentWidget(self.preview_image)
+        self.preview_note.setText(f"{pages} page{'s' if pages != 1 else ''} in all.")
+
+    def _paint_page(self) -> None:
+        """The first page of the laid-out brief, scaled to the preview's size."""
+        if self._pdf.pageCount() < 1:
+            return
         size = (
             self._pdf.pagePointSize(0)
             .toSize()
@@ -293,13 +304,13 @@ class ExportDialog(QDialog):
         painter.end()
         paper.setDevicePixelRatio(self.devicePixelRatioF())
         self.preview_image.setPixmap(QPixmap.fromImage(paper))
-        self.preview.setCurrentWidget(self.preview_image)
-        self.preview_note.setText(f"{pages} page{'s' if pages != 1 else ''} in all.")
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self.format() == "pdf":
-            self.schedule_preview()
+        if self.format() == "pdf" and not self._preview_timer.isActive():
+            # the brief is laid out already (seconds for a long comparison): only the
+            # page is drawn again at the new size
+            self._resize_timer.start()
 
     # --- export -------------------------------------------------------------------------
 

@@ -112,8 +112,8 @@ def screenshot(window: MainWindow, inputs: list[str], out: Path) -> int:
             print(f"parallax: {exc}", file=sys.stderr)
             return 3
         window.show_comparison(compare(*docs, CompareOptions(engine=window.options.engine)))
-    elif len(inputs) == 1:
-        window.load_session_file(Path(inputs[0]))
+    elif len(inputs) == 1:  # a picture of a session is no reason to list it as recent
+        window.sessions.open_path(Path(inputs[0]), remember=False)
     settle()
     if window.comparison is not None and window.selection.focus is None:
         window.navigator.difference(True)

@@ -24,6 +24,7 @@ from app.session import (
 from ui import recovery
 from ui.dialogs import SESSION_FILTER
 from ui.notes_panel import install_notes_dock
+from ui.welcome import recent_names
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -163,8 +164,9 @@ class SessionController(QObject):
         path = self.ask_open_path()
         return self.open_path(path) if path else False
 
-    def open_path(self, path: Path) -> bool:
-        """Open a session file in place of the current review (asking about unsaved work)."""
+    def open_path(self, path: Path, remember: bool = True) -> bool:
+        """Open a session file in place of the current review (asking about unsaved work);
+        ``remember`` puts it on the recent list."""
         if not self.may_replace():
             return False
         try:
@@ -175,7 +177,8 @@ class SessionController(QObject):
             self.window.show_error("Cannot open the session", str(exc))
             return False
         self.show_review(state, path)
-        self.add_recent(path)
+        if remember:
+            self.add_recent(path)
         return True
 
     def show_review(self, state: ReviewState, path: Path | None) -> None:
@@ -247,8 +250,9 @@ class SessionController(QObject):
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
-        for i, p in enumerate(self.recent()):
-            action = self.recent_menu.addAction(f"&{i + 1} {Path(p).name}")
+        paths = self.recent()
+        for i, (p, name) in enumerate(zip(paths, recent_names(paths), strict=True)):
+            action = self.recent_menu.addAction(f"&{i + 1} {name}")
             action.setToolTip(p)
             action.triggered.connect(lambda _checked=False, p=p: self.open_path(Path(p)))
         if self.recent_menu.isEmpty():

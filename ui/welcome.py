@@ -103,8 +103,8 @@ class WelcomeView(QWidget):
 
     def set_recent(self, paths: list[str]) -> None:
         self.recent.clear()
-        for path in paths:
-            item = QListWidgetItem(theme.icon("history"), Path(path).name)
+        for path, name in zip(paths, recent_names(paths), strict=True):
+            item = QListWidgetItem(theme.icon("history"), name)
             item.setToolTip(path)
             item.setData(256, path)
             self.recent.addItem(item)
@@ -122,3 +122,20 @@ class WelcomeView(QWidget):
         if paths:
             event.acceptProposedAction()
             self.files_dropped.emit(paths)
+
+
+def recent_names(paths: list[str]) -> list[str]:
+    """File names, with as much of the folder as tells apart files of the same name
+    ("review.parallax — Kyiv" and "review.parallax — Moscow")."""
+    names = [Path(p).name for p in paths]
+    for i, path in enumerate(paths):
+        same = [Path(q) for q in paths if Path(q).name == names[i]]
+        if len(same) < 2:
+            continue
+        parents = Path(path).parent.parts
+        for depth in range(1, len(parents) + 1):
+            tail = parents[-depth:]
+            if sum(q.parent.parts[-depth:] == tail for q in same) == 1:
+                break
+        names[i] = f"{names[i]} — {Path(*tail)}" if parents else names[i]
+    return names

@@ -169,6 +169,22 @@ def test_screenshot_command(tmp_path: Path) -> None:
     assert len(colours) > 20
 
 
+def test_a_screenshot_of_a_session_leaves_the_recent_list_alone(tmp_path: Path, sample_cmp) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+
+    from app.review import ReviewState
+    from app.session import save_session
+    from ui.main import main
+    from ui.session_controller import RECENT_KEY
+
+    session = tmp_path / "review.parallax"
+    save_session(ReviewState(sample_cmp), session)
+    out = tmp_path / "shot.png"
+    assert main(["--screenshot", str(out), str(session)]) == 0
+    assert out.exists()
+    assert not QSettings().value(RECENT_KEY)
+
+
 def test_desktop_file_open_event_opens_a_session(window, tmp_path):  # type: ignore[no-untyped-def]
     """macOS hands a double-clicked .parallax file to the app as a QFileOpenEvent."""
     from PySide6.QtGui import QFileOpenEvent

@@ -109,3 +109,32 @@ def test_save_as_without_the_suffix_asks_before_replacing(  # type: ignore[no-un
     assert ctl.save_as() is replace_it
     assert asked == [precious]
     assert (precious.read_bytes() == b"someone's review") is not replace_it
+
+
+def test_undo_names_the_claims_not_their_ids(window, long_cmp) -> None:  # type: ignore[no-untyped-def]
+    window.show_comparison(long_cmp)
+    link = long_cmp.links[0]
+    assert window.apply_edit(Edit(EditKind.UNLINK, link.a, link.b))
+    text = window.undo_stack.undoText()
+    first_words = " ".join(long_cmp.claim_by_id[link.a[0]].text.split()[:2])
+    assert text.startswith("Unlink ‘") and first_words in text
+    assert link.a[0] not in text.split("‘")[0]  # no internal id such as "a3"
+
+
+def test_recent_sessions_of_the_same_name_are_told_apart() -> None:
+    from ui.welcome import recent_names
+
+    paths = [
+        "/cases/kyiv/review.parallax",
+        "/cases/moscow/review.parallax",
+        "/x/a/notes/review.parallax",
+        "/y/b/notes/review.parallax",
+        "/cases/call.parallax",
+    ]
+    assert recent_names(paths) == [
+        "review.parallax — kyiv",
+        "review.parallax — moscow",
+        "review.parallax — a/notes",
+        "review.parallax — b/notes",
+        "call.parallax",
+    ]
