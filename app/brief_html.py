@@ -58,7 +58,7 @@ table {{ border-collapse: collapse; margin-bottom: 8pt; }}
 table.legend {{ margin-bottom: 4pt; }}
 .fulltext {{ line-height: 135%; }}
 th {{ font-weight: 600; text-align: left; background-color: #EEF0F3; }}
-td, th {{ padding: 4pt; vertical-align: top; }}
+td, th {{ vertical-align: top; }}
 .num {{ text-align: right; }}
 .status {{ font-weight: 600; white-space: nowrap; }}
 .same {{ background-color: {SAME_TINT}; }}
@@ -80,7 +80,7 @@ td, th {{ padding: 4pt; vertical-align: top; }}
 _BROWSER_CSS = """
 @media screen { body { max-width: 60em; margin: 2em auto; padding: 0 1em; line-height: 1.4; } }
 table { width: 100%; }
-td, th { border: 1px solid #B8BEC6; }
+td, th { border: 1px solid #B8BEC6; padding: 4pt; }
 table.meta td, table.meta th { border: none; }
 """
 

@@ -206,3 +206,24 @@ def test_header_of_a_right_to_left_title_reads_left_to_right(qapp, tmp_path: Pat
     # the header's first words on the left: the brief's title as written, Arabic first
     left = doc.getSelection(0, QPointF(50, 38), QPointF(60, 50)).text()
     assert "and" not in left and re.search("[\u0600-\u06ff]", left), left
+
+
+def test_table_cells_have_room_between_columns(qapp) -> None:
+    """The text of two neighbouring cells is kept about 2.5 mm apart (not run together,
+    not spread out): cellpadding is left to Qt's own scaling for the PDF device."""
+    from PySide6.QtCore import QBuffer
+    from PySide6.QtGui import QPdfWriter, QTextTable
+
+    from ui.pdf_export import RESOLUTION, layout_document
+
+    writer = QPdfWriter(QBuffer())
+    writer.setResolution(RESOLUTION)
+    mm = RESOLUTION / 25.4
+    doc = layout_document(build_brief(reviewed()), writer, 180 * mm)
+    layout = doc.documentLayout()
+    tables = [f for f in doc.rootFrame().childFrames() if isinstance(f, QTextTable)]
+    pairs = next(t for t in tables if t.columns() == 3 and t.rows() > 2)
+    left = layout.blockBoundingRect(pairs.cellAt(1, 1).firstCursorPosition().block())
+    right = layout.blockBoundingRect(pairs.cellAt(1, 2).firstCursorPosition().block())
+    gap = right.left() - left.right()
+    assert 1.5 * mm < gap < 4 * mm, gap / mm

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 import os
-import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -184,19 +183,11 @@ def layout_document(brief: Brief, device: QPaintDevice, width: float) -> QTextDo
     doc.setDocumentMargin(0)
     doc.documentLayout().setPaintDevice(device)
     doc.setDefaultFont(body_font())
-    doc.setHtml(scale_pixels(render_html(brief, for_qt=True), device.logicalDpiY() / 96))
+    # cellpadding is in CSS pixels, which QTextDocument scales to the device itself (the
+    # stylesheet leaves cell padding to it: a CSS length there is taken as device pixels)
+    doc.setHtml(render_html(brief, for_qt=True))
     doc.setTextWidth(width)
     return doc
-
-
-def scale_pixels(html: str, factor: float) -> str:
-    """HTML's cellpadding/cellspacing are CSS pixels (1/96 inch), but QTextDocument takes
-    them as device pixels: scale them for a high-resolution device."""
-
-    def scaled(m: re.Match[str]) -> str:
-        return f'{m.group(1)}="{round(int(m.group(2)) * factor)}"'
-
-    return re.sub(r'\b(cellpadding|cellspacing)="(\d+)"', scaled, html)
 
 
 #: A table without a header row shorter than this share of a page is never split (the
