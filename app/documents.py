@@ -1,9 +1,18 @@
-"""Reading accounts from .txt, .md, .html files or pasted text into Documents."""
+"""Reading accounts from .txt, .md, .html files or pasted text into Documents.
+
+Decoding: a byte-order mark decides first; then UTF-8; then the charset an HTML page
+declares (``<meta charset>``, ``http-equiv`` or an XML declaration; a name Python does not
+know, or bytes that do not fit it, are ignored). Without one, a file that is mostly UTF-8
+keeps its UTF-8 and reads only its stray bytes as Windows-1252 (text pasted together from
+two sources); a file that is not is read whole as Windows-1252, or as Windows-1251 when
+that reading would be Cyrillic mojibake ("Ïðåçèäåíò": mostly letters in À–ÿ, few ASCII).
+"""
 
 from __future__ import annotations
 
 import hashlib
 import re
+import stat
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -26,26 +35,29 @@ class DocumentError(Exception):
 def read_path(path: str | Path, label: str = "") -> Document:
     """Read a file into a Document, or raise DocumentError with a one-line reason."""
     p = Path(path)
-    if not p.exists():
-        raise DocumentError(f"{p}: no such file")
-    if p.is_dir():
-        raise DocumentError(f"{p}: is a folder, not a file")
+    shown = printable(str(p))
     try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise DocumentError(
-                f"{p}: too large ({size / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB)"
-            )
-        data = p.read_bytes()
+        mode = p.stat().st_mode
+        if stat.S_ISDIR(mode):
+            raise DocumentError(f"{shown}: is a folder, not a file")
+        if not stat.S_ISREG(mode):  # /dev/zero never ends, a FIFO waits for a writer
+            raise DocumentError(f"{shown}: not a regular file (a device, pipe or socket)")
+        with p.open("rb") as f:
+            data = f.read(MAX_BYTES + 1)  # never more, whatever the size claims to be
+    except FileNotFoundError:
+        raise DocumentError(f"{shown}: no such file") from None
     except PermissionError:
-        raise DocumentError(f"{p}: permission denied") from None
-    except OSError as exc:
-        raise DocumentError(f"{p}: cannot be read ({exc.strerror or exc})") from None
+        raise DocumentError(f"{shown}: permission denied") from None
+    except OSError as exc:  # a name too long, a parent that is a file, an I/O error
+        raise DocumentError(f"{shown}: cannot be read ({exc.strerror or exc})") from None
+    if len(data) > MAX_BYTES:
+        raise DocumentError(f"{shown}: too large (the limit is {MAX_BYTES / 1e6:.0f} MB)")
     return from_bytes(data, name=p.name, label=label or p.stem)
 
 
 def from_bytes(data: bytes, name: str = "", label: str = "") -> Document:
     """Decode and parse file contents; the suffix of ``name`` picks the format."""
+    name, label = printable(name), printable(label)
     where = name or "document"
     text = decode(data, where)
     suffix = Path(name).suffix.lower()
@@ -59,8 +71,29 @@ def from_bytes(data: bytes, name: str = "", label: str = "") -> Document:
     return Document(doc.text, doc.blocks, label=label, source=name, sha256=digest)
 
 
+_ESCAPED = re.compile("[\udc80-\udcff]+")  # bytes that os.fsdecode or surrogateescape kept
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def printable(name: str) -> str:
+    """``name`` as text that can be written anywhere (UTF-8 JSON, a session, the GUI): a
+    file name's undecodable bytes, which ``os.fsdecode`` keeps as lone surrogates, are read
+    as Windows-1252 ("r\\udce9sum\\udce9.txt" becomes "résumé.txt"); any other lone
+    surrogate becomes U+FFFD."""
+    if not _SURROGATE.search(name):
+        return name
+    return _SURROGATE.sub("\ufffd", _unescape(name))
+
+
+def _unescape(text: str) -> str:
+    """Escaped bytes (U+DC80..U+DCFF) read as Windows-1252 (U+FFFD where it has none)."""
+    return _ESCAPED.sub(
+        lambda m: bytes(ord(c) - 0xDC00 for c in m.group()).decode("cp1252", "replace"), text
+    )
+
+
 def decode(data: bytes, where: str = "document") -> str:
-    """Bytes to text: BOMs first, then UTF-8, then Windows-1252; newlines become \\n."""
+    """Bytes to text (the order is in the module docstring); newlines become \\n."""
     if data.startswith(b"\xef\xbb\xbf"):
         text = _strict(data[3:], "utf-8", where)
     elif data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
@@ -70,14 +103,74 @@ def decode(data: bytes, where: str = "document") -> str:
     else:
         if b"\x00" in data[:8192]:
             raise DocumentError(f"{where}: looks like a binary file, not text")
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            text = _strict(data, "cp1252", where)
+        text = _decode_unmarked(data, where)
     text = text.lstrip("\ufeff")
     if _control_share(text) > 0.05:
         raise DocumentError(f"{where}: looks like a binary file, not text")
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _decode_unmarked(data: bytes, where: str) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    declared = _declared_charset(data)
+    if declared:
+        try:
+            return data.decode(declared)
+        except (UnicodeDecodeError, LookupError):
+            pass  # the page says one thing and holds another: guess as if it said nothing
+    escaped = data.decode("utf-8", "surrogateescape")
+    stray = sum(len(m) for m in _ESCAPED.findall(escaped))
+    multibyte = len(escaped) - len(escaped.encode("ascii", "ignore")) - stray
+    if multibyte >= stray:  # mostly UTF-8: keep it, and read only the stray bytes as 1252
+        return _unescape(escaped)
+    return _strict(data, "cp1251" if _looks_cyrillic(data) else "cp1252", where)
+
+
+_CHARSET_RE = re.compile(
+    rb"""<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9._:-]+)"""
+    rb"""|<\?xml[^>]*?encoding\s*=\s*["']([a-z0-9._:-]+)""",
+    re.IGNORECASE,
+)
+#: Labels browsers read otherwise (WHATWG Encoding): "latin-1" pages are Windows-1252.
+_CHARSET_ALIASES = {
+    "iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
+    "l1": "cp1252", "ascii": "cp1252", "us-ascii": "cp1252", "gb2312": "gbk",
+}  # fmt: skip
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The charset an HTML or XML file declares near its top, if Python knows it."""
+    m = _CHARSET_RE.search(data[:4096])
+    if not m:
+        return None
+    name = (m.group(1) or m.group(2)).decode("ascii").lower()
+    name = _CHARSET_ALIASES.get(name, name)
+    if name.startswith(("utf-16", "utf-32", "utf16", "utf32")):
+        return None  # bytes that parse as ASCII are not UTF-16, whatever they say
+    try:
+        b"a".decode(name)  # LookupError for unknown names and for non-text codecs (base64)
+    except (LookupError, UnicodeError):
+        return None
+    return name
+
+
+_CP1251_LETTER = re.compile(rb"[\xc0-\xff\xa8\xb8]")
+_CP1251_OTHER = re.compile(rb"[\x80-\xa7\xa9-\xb7\xb9-\xbf]")  # punctuation, rarer
+_ASCII_LETTER = re.compile(rb"[A-Za-z]")
+
+
+def _looks_cyrillic(data: bytes) -> bool:
+    """Whether a Windows-1252 reading would be Cyrillic mojibake: most letters in the
+    range where Windows-1251 keeps А–я (À–ÿ in 1252), few ASCII letters, and few other
+    high bytes. Western text in Windows-1252 has a few accented letters among many plain
+    ones; Chinese or Japanese double-byte text has its bytes all over 0x81–0xFE."""
+    sample = re.sub(rb"<[^>]*>", b" ", data[:65536])  # markup is ASCII whatever the text
+    high = len(_CP1251_LETTER.findall(sample))
+    ascii_letters = len(_ASCII_LETTER.findall(sample))
+    return high >= 8 and high > 2 * ascii_letters and high > 4 * len(_CP1251_OTHER.findall(sample))
 
 
 def _strict(data: bytes, encoding: str, where: str) -> str:
@@ -188,32 +281,74 @@ def _classify(text: str, s: int, e: int, i: int, spans: list[tuple[int, int]]) -
 
 # -- HTML and Markdown --------------------------------------------------------------------
 
-_SKIP_TAGS = {
-    "script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside",
-    "form", "button", "select", "iframe", "menu", "figure", "figcaption", "head", "title",
+#: Never text: code, styles, the head, graphics, form controls.
+_NOT_TEXT = {
+    "script", "style", "noscript", "template", "svg", "head", "title", "iframe", "button",
+    "select", "option", "textarea", "label",
 }  # fmt: skip
+#: Page furniture around an article.
+_SKIP_TAGS = _NOT_TEXT | {"nav", "header", "footer", "aside", "menu", "figure", "figcaption"}
+#: What holds the article itself: never skipped, whatever its class, id or attributes say
+#: (`<body class="has-sidebar">`, ASP.NET's `<form id="form1">` around the whole page).
+_STRUCTURAL = {"html", "body", "form", "main", "article"}
 _BLOCK_TAGS = {
     "p", "div", "section", "article", "main", "blockquote", "pre", "li", "ul", "ol", "dl",
     "dt", "dd", "table", "tr", "td", "th", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6",
-    "body", "html",
+    "body", "html", "form",
 }  # fmt: skip
 _VOID_TAGS = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "area", "col"}
-_NAV_HINT = re.compile(
-    r"(^|[\s_-])(nav|menu|breadcrumb|footer|header|sidebar|cookie|share|"
-    r"social|related|advert|promo|subscribe|newsletter|comments?)($|[\s_-])"
-)
+#: What may stand in <head>; anything else ends a head whose </head> was left out.
+_HEAD_TAGS = {"title", "meta", "link", "style", "script", "base", "noscript", "template"}
+#: HTML tags that end an open <svg> (the HTML standard's rule for foreign content), so an
+#: unclosed <svg> cannot swallow the article after it.
+_SVG_BREAKOUT = {
+    "b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt", "em",
+    "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img", "li", "listing",
+    "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span", "strong",
+    "strike", "sub", "sup", "table", "tt", "u", "ul", "var",
+}  # fmt: skip
+#: Words in a class or id that mark page furniture; matched against whole words of a
+#: class or id ("main-nav", "siteHeader", "cookie_banner"), never inside a word.
+_NAV_WORDS = {
+    "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "footer", "header",
+    "masthead", "sidebar", "cookie", "cookies", "share", "sharing", "social", "related",
+    "advert", "promo", "subscribe", "newsletter", "comment", "comments",
+}  # fmt: skip
+#: A word before one of those that makes the class describe something else:
+#: "has-sidebar", "with-header", "no-comments", "category-social".
+_NAV_MODIFIERS = {
+    "has", "with", "without", "no", "not", "is", "show", "hide", "category", "cat", "tag",
+    "tags", "topic", "term",
+}  # fmt: skip
+_NAV_ROLES = {"navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "search"}
+_WORD_SPLIT = re.compile(r"[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+
+
+def _is_furniture(attr: dict[str, str]) -> bool:
+    """Whether an element's class, id or role marks it as navigation or other furniture."""
+    if attr.get("role", "").strip().lower() in _NAV_ROLES:
+        return True
+    for token in f"{attr.get('class', '')} {attr.get('id', '')}".split():
+        words = [w.lower() for w in _WORD_SPLIT.split(token) if w]
+        for i, word in enumerate(words):
+            if word in _NAV_WORDS and (i == 0 or words[i - 1] not in _NAV_MODIFIERS):
+                return True
+    return False
 
 
 class _Extractor(HTMLParser):
-    """Collects (kind, level, text) blocks from HTML, skipping page furniture."""
+    """Collects (kind, level, text) blocks from HTML, skipping page furniture (or, when
+    ``lenient``, only what is never text)."""
 
-    def __init__(self) -> None:
+    def __init__(self, lenient: bool = False) -> None:
         super().__init__(convert_charrefs=True)
         self.blocks: list[tuple[BlockKind, int, str]] = []
         self._buf: list[str] = []
         self._kind, self._level = BlockKind.PARAGRAPH, 0
         self._stack: list[tuple[str, bool]] = []
+        self._open: dict[str, int] = {}  # tag -> how many are on the stack
         self._skip = 0
+        self._lenient = lenient
         self.article_depth = 0
         self.saw_article = False
         self.article_blocks: list[tuple[BlockKind, int, str]] = []
@@ -228,19 +363,24 @@ class _Extractor(HTMLParser):
                 self.article_blocks.append(block)
         self._kind, self._level = BlockKind.PARAGRAPH, 0
 
+    def _skips(self, tag: str, attr: dict[str, str]) -> bool:
+        if self._lenient:
+            return tag in _NOT_TEXT
+        if tag in _STRUCTURAL:
+            return False
+        return tag in _SKIP_TAGS or "hidden" in attr or _is_furniture(attr)
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attr = {k: (v or "") for k, v in attrs}
+        self._implied_ends(tag, attr)
         if tag in _VOID_TAGS:
             if tag in ("br", "hr") and not self._skip:
                 self._flush()
             return
-        attr = {k: (v or "") for k, v in attrs}
-        hint = f"{attr.get('class', '')} {attr.get('id', '')} {attr.get('role', '')}".lower()
-        skip = tag in _SKIP_TAGS or bool(_NAV_HINT.search(hint)) or "hidden" in attr
-        if self._skip or skip:
-            self._skip += 1
-            self._stack.append((tag, True))
+        if self._skip or self._skips(tag, attr):
+            self._push(tag, True)
             return
-        self._stack.append((tag, False))
+        self._push(tag, False)
         if tag in ("article", "main") or attr.get("role") == "main":
             self.article_depth += 1
             self.saw_article = True
@@ -251,17 +391,32 @@ class _Extractor(HTMLParser):
             elif tag == "li":
                 self._kind = BlockKind.ITEM
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _VOID_TAGS:
-            return
-        # pop to the matching tag, tolerating unclosed children
-        for k in range(len(self._stack) - 1, -1, -1):
-            if self._stack[k][0] == tag:
-                break
-        else:
-            return
+    def _implied_ends(self, tag: str, attr: dict[str, str]) -> None:
+        """End the elements whose end tags are implied (as a browser would), so that an
+        unclosed element that is skipped cannot swallow the article."""
+        if self._open.get("head") and tag not in _HEAD_TAGS:  # <head><title>…<body>…
+            self._close_from(self._index("head"))
+        if self._open.get("svg") and tag in _SVG_BREAKOUT and not self._open.get("foreignobject"):
+            self._close_from(self._index("svg"))
+        if self._skip and (tag == "main" or attr.get("role") == "main"):
+            # <main> is never inside nav, header, footer or aside: those were left open
+            k = next(i for i, (name, skipped) in enumerate(self._stack) if skipped)
+            if "template" not in (name for name, _ in self._stack[k:]):
+                self._close_from(k)
+
+    def _index(self, tag: str) -> int:
+        return next(i for i, (name, _) in enumerate(self._stack) if name == tag)
+
+    def _push(self, tag: str, skipped: bool) -> None:
+        self._stack.append((tag, skipped))
+        self._open[tag] = self._open.get(tag, 0) + 1
+        self._skip += skipped
+
+    def _close_from(self, k: int) -> None:
+        """Close the open elements from stack position ``k`` up, innermost first."""
         while len(self._stack) > k:
             name, skipped = self._stack.pop()
+            self._open[name] -= 1
             if skipped:
                 self._skip -= 1
                 continue
@@ -270,7 +425,16 @@ class _Extractor(HTMLParser):
             if name in ("article", "main"):
                 self.article_depth = max(0, self.article_depth - 1)
 
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _VOID_TAGS or not self._open.get(tag):
+            return
+        # pop to the matching tag, tolerating unclosed children
+        k = next(i for i in range(len(self._stack) - 1, -1, -1) if self._stack[i][0] == tag)
+        self._close_from(k)
+
     def handle_data(self, data: str) -> None:
+        if self._stack and self._stack[-1][0] == "head" and data.strip():
+            self._close_from(len(self._stack) - 1)  # text ends a head left open
         if not self._skip:
             self._buf.append(data)
 
@@ -281,22 +445,75 @@ class _Extractor(HTMLParser):
 
 def from_html(html: str, label: str = "", where: str = "HTML") -> Document:
     """The article text of a saved web page: headings, paragraphs and list items."""
+    return _join_blocks(_html_blocks(_defuse_tail(html), prefer_article=True), label, where)
+
+
+def _html_blocks(html: str, prefer_article: bool = False) -> list[tuple[BlockKind, int, str]]:
     parser = _Extractor()
     parser.feed(html)
     parser.close()
-    blocks = (
-        parser.article_blocks if parser.saw_article and parser.article_blocks else parser.blocks
-    )
-    return _join_blocks(blocks, label, where)
+    blocks = parser.blocks
+    if prefer_article and parser.saw_article and parser.article_blocks:
+        blocks = parser.article_blocks
+    if any(re.search(r"\w", text) for _, _, text in blocks):
+        return blocks
+    # Everything looked like furniture: a page built in a way we did not foresee. Its
+    # text is better than refusing it as empty, so read all of it but code and controls.
+    parser = _Extractor(lenient=True)
+    parser.feed(html)
+    parser.close()
+    return parser.blocks
+
+
+def _defuse_tail(html: str) -> str:
+    """After the last ">" no tag can end: escape the "<"s there, which the parser would
+    otherwise rescan to the end one by one (minutes for 30,000 of them)."""
+    cut = html.rfind(">") + 1
+    if "<" not in html[cut:]:
+        return html
+    return html[:cut] + html[cut:].replace("<", "&lt;")
+
+
+#: Past these, the ``markdown`` package recurses too deep (lists nested hundreds of levels)
+#: or rescans quadratically (thousands of unclosed "[" take minutes); no real document
+#: comes near them, and such a file is read as plain text instead.
+_MD_MAX_INDENT = 256
+_MD_MAX_OPEN = 64
 
 
 def from_markdown(text: str, label: str = "", where: str = "Markdown") -> Document:
     """Markdown rendered by the ``markdown`` package, then read as HTML (headings kept)."""
-    html = markdown_lib.markdown(text, extensions=["extra", "sane_lists"])
-    parser = _Extractor()
-    parser.feed(html)
-    parser.close()
-    return _join_blocks(parser.blocks, label, where)
+    if _pathological_markdown(text):
+        return from_text(text, label=label, where=where)
+    try:
+        html = markdown_lib.markdown(text, extensions=["extra", "sane_lists"])
+    except RecursionError:
+        raise DocumentError(f"{where}: the Markdown is nested too deeply to read") from None
+    except Exception as exc:  # the package's own bug on odd input: still one clear line
+        raise DocumentError(f"{where}: the Markdown cannot be read ({exc})") from None
+    return _join_blocks(_html_blocks(html), label, where)
+
+
+def _pathological_markdown(text: str) -> bool:
+    if re.search(rf"^[ \t]{{{_MD_MAX_INDENT},}}", text, re.MULTILINE):
+        return True
+    for para in re.split(r"\n[ \t]*\n", text):
+        for opener, closer in ("[]", "()", "<>"):
+            if (
+                para.count(opener) > _MD_MAX_OPEN
+                and _max_depth(para, opener, closer) > _MD_MAX_OPEN
+            ):
+                return True
+    return False
+
+
+def _max_depth(text: str, opener: str, closer: str) -> int:
+    """The most ``opener``s left unclosed at any point of ``text``."""
+    depth = deepest = 0
+    for m in re.finditer(re.escape(opener) + "|" + re.escape(closer), text):
+        depth = depth + 1 if m.group() == opener else max(0, depth - 1)
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def _join_blocks(blocks: list[tuple[BlockKind, int, str]], label: str, where: str) -> Document:
