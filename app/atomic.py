@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
@@ -11,13 +12,18 @@ from pathlib import Path
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` so that a crash leaves either the old or the new file.
-    A symbolic link keeps pointing where it did (its target is replaced), and a device or
-    pipe ("/dev/null", "/dev/stdout") is written to, never replaced by a file."""
+    A symbolic link keeps pointing where it did (its target is replaced), a device or pipe
+    ("/dev/null", "/dev/stdout") is written to, never replaced by a file, and a read-only
+    file is refused (PermissionError), as an ordinary write would be."""
     path = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
     if _is_special(path):
         with open(path, "wb") as f:
             f.write(data)
         return
+    if path.exists() and not os.access(path, os.W_OK):
+        # the rename would replace it all the same (it needs only the folder): a read-only
+        # file is one the user meant to keep
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
     directory = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
@@ -59,7 +65,8 @@ def _umask() -> int:
 
 
 def atomic_write_text(path: Path, text: str) -> None:
-    atomic_write_bytes(path, text.encode("utf-8"))
+    """``text`` as UTF-8; a lone surrogate, which has no UTF-8 form, is written as "?"."""
+    atomic_write_bytes(path, text.encode("utf-8", "replace"))
 
 
 def _fsync_dir(directory: Path) -> None:

@@ -14,14 +14,16 @@ stderr and a non-zero exit.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from app import __version__
-from app.atomic import atomic_write_text
+from app.atomic import atomic_write_bytes
 from app.comparison import CompareOptions, compare
 from app.documents import DocumentError, read_path
 from app.engines import EngineError
@@ -104,6 +106,7 @@ def _read(path: str, label: str | None, day: str) -> Document:
 def run_compare(args: argparse.Namespace) -> int:
     if args.b is None:
         raise CliError("compare needs two files: parallax compare A B --json OUT", EXIT_USAGE)
+    check_outputs(args, (args.a, args.b))
     cmp = compare_args(args.a, args.b, args)
     if args.json:
         write_json(to_json(cmp), args.json)
@@ -112,26 +115,77 @@ def run_compare(args: argparse.Namespace) -> int:
     return 0
 
 
+def check_outputs(args: argparse.Namespace, inputs: Sequence[str]) -> None:
+    """Before any work: every output is named, and none would overwrite an input."""
+    outputs = [(flag, getattr(args, flag, None)) for flag in ("json", "save")]
+    for flag, out in outputs:
+        if out is None or out == "-":
+            continue
+        if not out:
+            raise CliError(f"--{flag} needs a file name ('-' for standard output)", EXIT_USAGE)
+        if any(_same_file(out, path) for path in inputs if path):
+            raise CliError(f"--{flag} {out}: that is an input file; choose another", EXIT_USAGE)
+    if all(out not in (None, "-") for _, out in outputs) and _same_file(args.json, args.save):
+        raise CliError("--json and --save name the same file", EXIT_USAGE)
+
+
+def _same_file(x: str, y: str) -> bool:
+    try:
+        return os.path.samefile(x, y)
+    except OSError:  # one does not exist (yet): compare the names
+        return os.path.abspath(x) == os.path.abspath(y)
+
+
 def write_json(data: object, out: str) -> None:
-    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    try:
+        raw = (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    except UnicodeEncodeError:
+        # a lone surrogate (from a session written elsewhere) has no UTF-8 form; as a \u
+        # escape it is still valid JSON
+        raw = (json.dumps(data, indent=1) + "\n").encode("ascii")
     if out == "-":
-        sys.stdout.write(text)
+        write_stdout(raw)
         return
     try:
-        atomic_write_text(Path(out), text)
+        atomic_write_bytes(Path(out), raw)
     except OSError as exc:
         raise CliError(f"{out}: cannot write ({exc.strerror or exc})") from None
+
+
+def write_stdout(raw: bytes) -> None:
+    """Bytes to standard output (UTF-8 whatever the locale); a full disk or a closed pipe
+    is one line on stderr, not a traceback at exit."""
+    stream = sys.stdout
+    if stream is None:  # a windowed build started without a console: nowhere to write
+        return
+    try:
+        stream.flush()
+        buffer = getattr(stream, "buffer", None)
+        if buffer is None:  # a text-only stand-in for stdout (an IDE, a test)
+            stream.write(raw.decode("utf-8"))
+            stream.flush()
+        else:
+            buffer.write(raw)
+            buffer.flush()
+    except OSError as exc:
+        # what is left in the buffer would fail again when Python exits: drop it
+        with contextlib.suppress(OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, stream.fileno())
+            os.close(devnull)
+        raise CliError(f"cannot write to standard output ({exc.strerror or exc})") from None
 
 
 def print_summary(cmp: Comparison) -> None:
     counts = {"same": 0, "differs": 0}
     for link in cmp.links:
         counts[link.relation.value] += 1
-    print(
+    line = (
         f"{len(cmp.claims)} claims, {counts['same']} same, {counts['differs']} differ, "
         f"{len(cmp.omissions(Side.A))} only in A, {len(cmp.omissions(Side.B))} only in B "
-        f"({cmp.engine} engine)"
+        f"({cmp.engine} engine)\n"
     )
+    write_stdout(line.encode("utf-8"))
 
 
 def build_parser() -> argparse.ArgumentParser:

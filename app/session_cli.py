@@ -16,6 +16,7 @@ from app.cli import (
     EXIT_USAGE,
     SUBCOMMANDS,
     CliError,
+    check_outputs,
     compare_args,
     print_summary,
     refuse_account_args,
@@ -44,6 +45,7 @@ def run_compare(args: argparse.Namespace) -> int:
         )
     if not a_is_session and (args.save is None or args.b is None):
         return _run_compare(args)
+    check_outputs(args, (args.a, args.b))
     try:
         if a_is_session:
             refuse_account_args(args)

@@ -66,3 +66,22 @@ def test_a_device_or_pipe_is_written_to_not_replaced(tmp_path: Path) -> None:
     atomic_write_text(fifo, "through the pipe")
     reader.join(5)
     assert got == [b"through the pipe"] and stat.S_ISFIFO(os.stat(fifo).st_mode)
+
+
+def test_a_read_only_file_is_refused_not_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "kept.json"
+    target.write_text("precious")
+    target.chmod(0o444)
+    real_access = os.access
+    # as for a user who is not root (root may write anything)
+    monkeypatch.setattr(os, "access", lambda p, mode: mode != os.W_OK and real_access(p, mode))
+    with pytest.raises(PermissionError):
+        atomic_write_text(target, "new")
+    assert target.read_text() == "precious"
+
+
+def test_a_lone_surrogate_is_written_not_refused(tmp_path: Path) -> None:
+    atomic_write_text(tmp_path / "brief.md", "Label x\ud800\n")
+    assert (tmp_path / "brief.md").read_text(encoding="utf-8") == "Label x?\n"
