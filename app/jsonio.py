@@ -93,7 +93,7 @@ def from_json(data: Any) -> Comparison:
         )  # fmt: skip
     except FormatError:
         raise
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as exc:
         raise FormatError(f"damaged comparison data ({type(exc).__name__}: {exc})") from None
 
 
@@ -141,14 +141,16 @@ def link_from(d: dict[str, Any], ids: set[str]) -> Link:
         Difference(str(x["kind"]), _opt(x.get("a")), _opt(x.get("b")))
         for x in d.get("differences", [])
     )
-    return Link(
-        a,
-        b,
-        Relation(d["relation"]),
-        float(d.get("score", 0.0)),
-        diffs,
-        manual=bool(d.get("manual", False)),
-    )
+    score, manual = d.get("score", 0.0), d.get("manual", False)
+    if isinstance(score, bool) or not isinstance(score, int | float):
+        raise ValueError("a link score should be a number")
+    if not isinstance(manual, bool):  # the text "false" must not read as true
+        raise ValueError("a link's 'manual' should be true or false")
+    try:
+        score = float(score)
+    except OverflowError:  # 10**400 is a valid JSON number, but no float
+        raise ValueError("a link score is out of range") from None
+    return Link(a, b, Relation(d["relation"]), score, diffs, manual=manual)
 
 
 def _opt(v: object) -> str | None:

@@ -43,6 +43,8 @@ MAX_BYTES = 256 * 1024 * 1024
 #: Comparison.extra key under which a loaded session remembers when it was first saved.
 CREATED_KEY = "session_created"
 FILTERS = ("all", "differences", "omissions")
+#: Scroll positions are read into the GUI's 32-bit scroll bars.
+MAX_SCROLL = 2**31 - 1
 
 
 class SessionError(Exception):
@@ -188,7 +190,9 @@ def session_from_dict(d: Any) -> ReviewState:
         )
     except _Damage as exc:
         raise SessionError(f"the file is damaged ({exc})") from None
-    except (KeyError, TypeError, ValueError, AttributeError, IndexError, RecursionError) as exc:
+    except (
+        KeyError, TypeError, ValueError, AttributeError, IndexError, RecursionError, ArithmeticError
+    ) as exc:  # fmt: skip
         raise SessionError(f"the file is damaged ({_describe(exc)})") from None
 
 
@@ -354,6 +358,6 @@ def _view(v: dict[str, Any], cmp: Comparison) -> ViewState:
         selected_claim=claim if claim in cmp.claim_by_id else None,
         selected_topic=topic if any(t.id == topic for t in cmp.topics) else None,
         filter=filt if filt in FILTERS else "all",
-        scroll_a=max(scroll_a, 0),
-        scroll_b=max(scroll_b, 0),
+        scroll_a=min(max(scroll_a, 0), MAX_SCROLL),
+        scroll_b=min(max(scroll_b, 0), MAX_SCROLL),
     )

@@ -148,7 +148,11 @@ def damaged(change: str) -> dict[str, Any]:
         ),
         ("c['links'][0]['a'] = 'a1'", "'a' should be a list"),
         ("c['links'][0]['relation'] = 'maybe'", "'maybe' is not a valid Relation"),
-        ("c['links'][0]['score'] = 'high'", "could not convert"),
+        ("c['links'][0]['score'] = 'high'", "a link score should be a number"),
+        ("c['links'][0]['score'] = True", "a link score should be a number"),
+        ("c['links'][0]['score'] = 10**400", "a link score is out of range"),
+        ("c['links'][0]['manual'] = 'false'", "'manual' should be true or false"),
+        ("c['links'][0]['manual'] = 0", "'manual' should be true or false"),
         ("c['documents'][0]['blocks'][0][2] = 10**6", "a block runs outside its document"),
         ("c['documents'][0]['blocks'][0] = ['heading', 0]", "a block should be"),
         ("c['documents'][0]['text'] = None", "'text' should be text"),
@@ -179,6 +183,13 @@ def test_stale_view_state_is_cleared_not_refused() -> None:
     view = session_from_bytes(json.dumps(d).encode()).view
     assert (view.selected_claim, view.selected_topic, view.filter, view.scroll_b) == (
         None, None, "all", 0)  # fmt: skip
+
+
+def test_scroll_positions_are_clamped_to_what_a_scroll_bar_takes() -> None:
+    d = copy.deepcopy(GOOD_DICT)
+    d["view"].update(scroll_a=2**40, scroll_b=-(2**40))
+    view = session_from_bytes(json.dumps(d).encode()).view
+    assert (view.scroll_a, view.scroll_b) == (2**31 - 1, 0)
 
 
 @pytest.mark.parametrize(
