@@ -31,12 +31,6 @@ class Edit:
     b: tuple[str, ...]
     relation: Relation | None = None
 
-    def describe(self) -> str:
-        ids = f"{'+'.join(self.a)} ↔ {'+'.join(self.b)}"
-        if self.kind is EditKind.RELATION and self.relation:
-            return f"Mark {ids} as {self.relation.value}"
-        return f"{self.kind.value.capitalize()} {ids}"
-
 
 def link_key(link: Link) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return link.a, link.b

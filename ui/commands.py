@@ -20,16 +20,24 @@ Install = Callable[[Comparison, tuple[Edit, ...]], None]
 QUOTE = 28
 
 
+def claim_snippet(cmp: Comparison, claim_id: str, width: int) -> str:
+    """The start of a claim's text, quoted, for a name shown to the reader (its id if the
+    comparison has no such claim)."""
+    claim = cmp.claim_by_id.get(claim_id)
+    if claim is None:
+        return claim_id
+    text = " ".join(claim.text.split())
+    return f"‘{text}’" if len(text) <= width else f"‘{text[:width].rstrip()}…’"
+
+
 def describe(cmp: Comparison, edit: Edit) -> str:
     """An edit named by the claims the reader sees, not by their ids."""
 
     def quote(ids: tuple[str, ...]) -> str:
-        claim = cmp.claim_by_id.get(ids[0]) if ids else None
-        if claim is None:
-            return "+".join(ids)
-        text = " ".join(claim.text.split())
-        text = text if len(text) <= QUOTE else text[:QUOTE].rstrip() + "…"
-        return f"‘{text}’" + (f" +{len(ids) - 1}" if len(ids) > 1 else "")
+        if not ids:
+            return ""
+        more = f" +{len(ids) - 1}" if len(ids) > 1 else ""
+        return claim_snippet(cmp, ids[0], QUOTE) + more
 
     verb = {
         edits.EditKind.LINK: "Link",

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.model import Comparison
 from app.review import Note, claim_target, link_target
+from ui.commands import claim_snippet
 from ui.selection import Selection
 
 if TYPE_CHECKING:
@@ -236,17 +237,10 @@ def describe(cmp: Comparison, target: str) -> str:
     """“claim ‘The call lasted…’” or “link ‘…’ ↔ ‘…’” for a note target."""
     kind, _, rest = target.partition(":")
     if kind == "claim":
-        return f"Claim {_snippet(cmp, rest)}"
+        return f"Claim {claim_snippet(cmp, rest, SNIPPET)}"
     a, _, b = rest.partition("|")
-    return f"Link {_snippet(cmp, a.split(',')[0])} ↔ {_snippet(cmp, b.split(',')[0])}"
-
-
-def _snippet(cmp: Comparison, claim_id: str) -> str:
-    claim = cmp.claim_by_id.get(claim_id)
-    if claim is None:
-        return claim_id
-    text = " ".join(claim.text.split())
-    return f"‘{text}’" if len(text) <= SNIPPET else f"‘{text[:SNIPPET].rstrip()}…’"
+    first_a, first_b = a.split(",")[0], b.split(",")[0]
+    return f"Link {claim_snippet(cmp, first_a, SNIPPET)} ↔ {claim_snippet(cmp, first_b, SNIPPET)}"
 
 
 def install_notes_dock(window: MainWindow) -> NotesPanel:
