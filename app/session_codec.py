@@ -18,6 +18,8 @@ from typing import Any
 
 from app import __version__
 from app.edits import Edit, EditKind
+from app.jsonio import FORMAT as COMPARISON_FORMAT
+from app.jsonio import VERSION as COMPARISON_VERSION
 from app.jsonio import link_from, to_json
 from app.model import Block, BlockKind, Claim, Comparison, Document, Link, Relation, Side, Topic
 from app.review import Note, ReviewState, ViewState
@@ -225,6 +227,15 @@ def _opt_str(d: dict[str, Any], key: str) -> str | None:
 
 
 def _comparison(c: dict[str, Any]) -> Comparison:
+    # a session embeds the comparison JSON; one of another kind or a later version would
+    # otherwise be half-read (unknown fields dropped without a word)
+    if c.get("format", COMPARISON_FORMAT) != COMPARISON_FORMAT:
+        raise _Damage("its comparison is not a Parallax comparison")
+    inner = c.get("version", COMPARISON_VERSION)
+    if type(inner) is not int or inner < 1:
+        raise _Damage("its comparison's format version is invalid")
+    if inner > COMPARISON_VERSION:
+        raise _Damage(f"its comparison is in format version {inner}, newer than this app reads")
     docs = _get(c, "documents", list)
     by_side = {_get(_check_obj(doc), "side", str): doc for doc in docs}
     if len(docs) != 2 or set(by_side) != {"a", "b"}:
@@ -241,6 +252,8 @@ def _comparison(c: dict[str, Any]) -> Comparison:
         raise _Damage("two claims share one id")
     ids = set(sides)
     links = tuple(_link(_check_obj(x), sides, ids) for x in _get(c, "links", list))
+    if len({(frozenset(x.a), frozenset(x.b)) for x in links}) != len(links):
+        raise _Damage("two links join the same claims")
     return Comparison(
         doc_a, doc_b, claims, links, topics,
         engine=_get(c, "engine", str, ""), engine_version=_get(c, "engine_version", str, ""),
@@ -294,6 +307,8 @@ def _link(d: dict[str, Any], sides: dict[str, Side], ids: set[str]) -> Link:
         if not isinstance(x, dict):
             raise _Damage("a difference should be an object")
     link = link_from(d, ids)
+    if len(set(link.a)) != len(link.a) or len(set(link.b)) != len(link.b):
+        raise _Damage("a link names one claim twice")
     if any(sides[c] is not Side.A for c in link.a) or any(sides[c] is not Side.B for c in link.b):
         raise _Damage("a link joins claims on the wrong sides")
     if not math.isfinite(link.score):
