@@ -114,6 +114,17 @@ class TopicSection:
 
 
 @dataclass(frozen=True)
+class LooseNote:
+    """A note written on a link that has since been removed (unlinked, or re-aligned
+    away): the claims it joined, so that the reviewer's words still reach the reader."""
+
+    a: tuple[BriefClaim, ...]
+    b: tuple[BriefClaim, ...]
+    note: str
+    flags: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
 class Account:
     side: Side
     label: str
@@ -166,6 +177,7 @@ class Brief:
     # The at-a-glance rows: every topic in scope, even one with nothing to list under
     # the scope (so that the table adds up to the headline).
     glance: tuple[tuple[str, TopicCounts], ...] = ()
+    loose_notes: tuple[LooseNote, ...] = ()
 
     def account(self, side: Side) -> Account:
         return self.accounts[0] if side is Side.A else self.accounts[1]
@@ -191,9 +203,10 @@ def build_brief(
     title = opts.title.strip() or default_title(cmp)
     counts = cmp.topic_counts()
     glance = tuple((label, counts.get(tid) or _counts_without_topic(cmp)) for tid, label in wanted)
+    loose = _loose_notes(cmp, notes, {tid for tid, _ in wanted}) if opts.side_by_side else ()
     return Brief(
         title, accounts, _totals(cmp, wanted), sections, texts,
-        _provenance(cmp, accounts, opts, stamp), opts, stamp, glance,
+        _provenance(cmp, accounts, opts, stamp), opts, stamp, glance, loose,
     )  # fmt: skip
 
 
@@ -264,6 +277,28 @@ def _sections(
         if section.pairs or section.only_a or section.only_b:
             out.append(section)
     return tuple(out)
+
+
+def _loose_notes(cmp: Comparison, notes: NoteMap, topics: set[str]) -> tuple[LooseNote, ...]:
+    """Notes on links no longer in the comparison whose claims all still exist (a session
+    keeps such a note: undoing the unlink brings it back), within the brief's topics."""
+    live = {link_target(link) for link in cmp.links}
+    out: list[tuple[int, int, LooseNote]] = []
+    for note in notes.values():
+        kind, _, rest = note.target.partition(":")
+        if kind != "link" or note.target in live or (not note.text.strip() and not note.flags):
+            continue
+        a, _, b = rest.partition("|")
+        ids_a, ids_b = a.split(","), b.split(",")
+        if not all(i in cmp.claim_by_id for i in ids_a + ids_b):
+            continue
+        if _topic_of(cmp, ids_a[0]) not in topics:
+            continue
+        cell_a = _cell(cmp, Side.A, ids_a, (), {})
+        cell_b = _cell(cmp, Side.B, ids_b, (), {})
+        where = (cmp.claim_by_id[ids_a[0]].start, cmp.claim_by_id[ids_b[0]].start)
+        out.append((*where, LooseNote(cell_a, cell_b, note.text.strip(), note.flags)))
+    return tuple(n for *_, n in sorted(out, key=lambda x: x[:2]))
 
 
 def _counts_without_topic(cmp: Comparison) -> TopicCounts:

@@ -16,6 +16,8 @@ from app.brief_style import (
     FONT_STACK,
     INK,
     LEGEND,
+    LOOSE_NOTES_HEADING,
+    LOOSE_NOTES_INTRO,
     MARK_TINT,
     MUTED,
     NOTHING_IN_SCOPE,
@@ -106,6 +108,8 @@ def render_html(brief: Brief, for_qt: bool = False) -> str:
             body.append(_html_topic(n, t, a.label, b.label, o.notes))
         if not brief.topics:
             body.append(f'<p class="muted">{NOTHING_IN_SCOPE}</p>')
+    if brief.loose_notes:
+        body.append(_html_loose_notes(brief, a.label, b.label))
     for k, text in enumerate(brief.texts):
         body.append(_html_annotated(text, first=k == 0))
     if o.provenance:
@@ -280,6 +284,26 @@ def _html_pair(p: Pair, label_a: str, label_b: str, notes: bool) -> str:
             + "</td></tr>"
         )
     return row
+
+
+def _html_loose_notes(brief: Brief, label_a: str, label_b: str) -> str:
+    out = [
+        f"<h2>{LOOSE_NOTES_HEADING}</h2>",
+        f'<p class="muted">{LOOSE_NOTES_INTRO}</p>',
+        '<table class="pairs" width="100%" border="1" cellspacing="0" cellpadding="5" '
+        f'style="border-color: {RULE};"><thead><tr>'
+        f'<th width="50%">{_bdi(label_a)}</th><th width="50%">{_bdi(label_b)}</th>'
+        "</tr></thead><tbody>",
+    ]
+    for n in brief.loose_notes:
+        out.append(
+            f"<tr><td{_cell_dir(n.a)}>{_html_claims(n.a)}</td>"
+            f"<td{_cell_dir(n.b)}>{_html_claims(n.b)}</td></tr>"
+            '<tr><td class="detail" colspan="2">'
+            f"{_html_note(n.note, n.flags, block=False)}</td></tr>"
+        )
+    out.append("</tbody></table>")
+    return "\n".join(out)
 
 
 def _quoted(words: list[str], kind: str) -> str:

@@ -9,6 +9,8 @@ from app.brief import Account, Brief, BriefClaim, Pair, Paragraph, TopicSection
 from app.brief_style import (
     DIFFERS_SYMBOL,
     LEGEND,
+    LOOSE_NOTES_HEADING,
+    LOOSE_NOTES_INTRO,
     NOTHING_IN_SCOPE,
     ONLY_SYMBOLS,
     SAME_SYMBOL,
@@ -115,6 +117,13 @@ def render_markdown(brief: Brief) -> str:
             out += _md_topic(n, t, a.label, b.label, o.notes)
         if not brief.topics:
             out += [f"*{NOTHING_IN_SCOPE}*", ""]
+    if brief.loose_notes:
+        out += [f"## {LOOSE_NOTES_HEADING}", "", f"*{LOOSE_NOTES_INTRO}*", ""]
+        for loose in brief.loose_notes:
+            side_a = f"{md_escape(a.label)}: {_md_claims(loose.a)}"
+            out.append(f"- {side_a} ↔ {md_escape(b.label)}: {_md_claims(loose.b)}")
+            out.append(f"    - *Note:* {_md_note(loose.note, loose.flags)}")
+        out.append("")
     if brief.texts:
         for text in brief.texts:
             out += [f"## Full text: {md_escape(text.label)}", ""]

@@ -139,3 +139,8 @@ def refer_back(claims: Sequence[BriefClaim]) -> str:
 
 
 NOTHING_IN_SCOPE = "Nothing in this scope."
+LOOSE_NOTES_HEADING = "Notes on removed links"
+LOOSE_NOTES_INTRO = (
+    "These notes were written on links that are no longer in the comparison; "
+    "each stands beside the claims it joined."
+)

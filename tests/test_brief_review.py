@@ -167,6 +167,28 @@ def test_flags_are_told_apart() -> None:
     assert "★ IMPORTANT · REVIEWED Note: Seen" in text
 
 
+def test_a_note_on_a_removed_link_still_reaches_the_reader() -> None:
+    from app.edits import Edit, EditKind, apply
+
+    state = reviewed()
+    link = state.comparison.links[1]
+    unlinked = replace(
+        state, comparison=apply(state.comparison, Edit(EditKind.UNLINK, link.a, link.b))
+    )
+    html = flat_text(render_html(build_brief(unlinked)))
+    assert "Notes on removed links" in html
+    assert "Thirty or sixty?" in html and "★ IMPORTANT" in html
+    first_a = state.comparison.claim_by_id[link.a[0]].text
+    assert first_a in html.split("Notes on removed links", 1)[1]
+    md = render_markdown(build_brief(unlinked))
+    assert "## Notes on removed links" in md and "Thirty or sixty?" in md
+    # while the link stands, the note sits in its row and there is no such section
+    assert "Notes on removed links" not in flat_text(render_html(build_brief(state)))
+    # a brief without notes leaves them all out
+    bare = build_brief(unlinked, BriefOptions(notes=False))
+    assert not bare.loose_notes and "Thirty" not in render_markdown(bare)
+
+
 # --- right to left ----------------------------------------------------------------
 
 

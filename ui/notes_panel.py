@@ -240,7 +240,11 @@ def describe(cmp: Comparison, target: str) -> str:
         return f"Claim {claim_snippet(cmp, rest, SNIPPET)}"
     a, _, b = rest.partition("|")
     first_a, first_b = a.split(",")[0], b.split(",")[0]
-    return f"Link {claim_snippet(cmp, first_a, SNIPPET)} ↔ {claim_snippet(cmp, first_b, SNIPPET)}"
+    text = f"Link {claim_snippet(cmp, first_a, SNIPPET)} ↔ {claim_snippet(cmp, first_b, SNIPPET)}"
+    if all(link_target(link) != target for link in cmp.links):
+        # kept (undo brings the link back) and printed apart in the brief
+        text += " (link removed)"
+    return text
 
 
 def install_notes_dock(window: MainWindow) -> NotesPanel:

@@ -75,6 +75,17 @@ def test_note_on_a_link(reviewed) -> None:  # type: ignore[no-untyped-def]
     targets = [n.target for n in window.state.notes]
     assert f"link:{','.join(link.a)}|{','.join(link.b)}" in targets
 
+    def listed() -> str:
+        items = [panel.notes_list.item(i).text() for i in range(panel.notes_list.count())]
+        return next(t.split("\n")[0] for t in items if t.startswith("Link"))
+
+    assert not listed().endswith("(link removed)")
+    # unlinked, the note stays listed and says so; undo brings the link (and note) back
+    window.apply_edit(Edit(EditKind.UNLINK, link.a, link.b))
+    assert listed().endswith("(link removed)")
+    window.undo_stack.undo()
+    assert not listed().endswith("(link removed)")
+
 
 def test_save_as_then_save_then_reopen(reviewed, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     window, ctl = reviewed, reviewed.sessions
