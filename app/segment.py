@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from itertools import islice
 
 from app.model import BlockKind, Claim, Document, Side
+from app.text import STOPWORDS
 
 #: Words that end with a period but rarely end a sentence.
 ABBREVIATIONS = frozenset(
@@ -40,7 +41,16 @@ _PARTICIPLE_OBJECTS = frozenset(
 # sentence ends: Latin-style stops before a space; Arabic "؟" and "۔" likewise; the CJK
 # full-width stops need no space after them
 _END_RE = re.compile(r"[.!?…؟۔]+[\"'”’»)\]]*(?=\s|$)|[。！？]+[”’」』）]*")
-_LIST_MARKER_RE = re.compile(r"\s*(?:[-*•‣–]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|[ivxIVX]{1,4}[.)])\s+")
+_ROMAN = r"(?:[IVX]{1,7}|[ivx]{1,7})"
+_LIST_MARKER_RE = re.compile(rf"\s*(?:[-*•‣–]|\(?\d{{1,3}}[.)]|\(?[a-zA-Z][.)]|\(?{_ROMAN}[.)])\s+")
+#: a marker opening a sentence ("12.", "IV.") is no word of it: the full stop after it
+#: ends no sentence
+_LEADING_MARKER_RE = re.compile(rf"\s*\(?(?:\d{{1,3}}|{_ROMAN})(?=[.)]\s)")
+#: one capital and a full stop before a capitalised word: a list marker ("B. Energy
+#: cooperation") or a person's initial ("V. Putin held talks")
+_CAPITAL_MARK_RE = re.compile(r"\s*[A-Z]\.\s+")
+#: a capital or a roman numeral marking a paragraph: "B. ", "IV. "
+_SECTION_MARK_RE = re.compile(r"\s*([A-Z]|[IVX]{1,7})\.\s")
 _HEADING_MARK_RE = re.compile(r"#{1,6}\s+")
 _WORD_RE = re.compile(r"\w+(?:[’'.-]\w+)*")
 # clause joints a claim may be split at; the split falls before the joining word
@@ -67,22 +77,32 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     sent_start = start
     has_words = False  # whether the sentence so far has a word (not just "1." or "a.")
     checked = start  # how far the sentence has been searched for one
+    floor = _words_start(text, start, end)  # past a leading "12." or "IV."
     for m in _END_RE.finditer(text, start, end):
         stop = m.end()
         if not has_words:
             # search only what is new since the last look (a word can straddle it)
-            has_words = _HEAD_RE.search(text, max(sent_start, checked - 3), m.start()) is not None
+            has_words = _HEAD_RE.search(text, max(floor, checked - 3), m.start()) is not None
             checked = m.start()
         if not has_words or not _is_boundary(text, m.start(), stop, end):
             continue
         _append_trimmed(out, text, sent_start, stop)
         sent_start = checked = stop
+        floor = _words_start(text, stop, end)
         has_words = False
     _append_trimmed(out, text, sent_start, end)
     return out
 
 
 _HEAD_RE = re.compile(r"[^\W\d_]{2,}|\d{2,}")
+
+
+def _words_start(text: str, s: int, end: int) -> int:
+    """Where the words of a sentence starting at ``s`` may start: after a list marker."""
+    m = _LEADING_MARKER_RE.match(text, s, end)
+    return m.end() if m else s
+
+
 _NON_SPACE_RE = re.compile(r"\S")
 _WORD_BEFORE_RE = re.compile(r"[\w.]{1,40}$")
 
@@ -129,13 +149,13 @@ def _append_trimmed(out: list[Span], text: str, s: int, e: int) -> None:
     out.append(Span(s, e))
 
 
-def claim_spans(text: str, sent: Span) -> list[Span]:
+def claim_spans(text: str, sent: Span, in_sequence: bool = False) -> list[Span]:
     """Split one sentence into claim spans at clause joints, never leaving a claim
-    shorter than MIN_CLAIM_WORDS words."""
+    shorter than MIN_CLAIM_WORDS words. A list marker opening the sentence is left out;
+    ``in_sequence`` says that the paragraphs around carry the markers before or after
+    its own (see ``_marker_end``)."""
     s, e = sent.start, sent.end
-    marker = _LIST_MARKER_RE.match(text, s, e) or _HEADING_MARK_RE.match(text, s, e)
-    if marker and marker.end() < e:
-        s = marker.end()
+    s = _marker_end(text, s, e, in_sequence)
     cuts = [s]
     quoted = _Quoted(text, s, e)
     fronted = _fronted_phrase_end(text, s, e)
@@ -168,6 +188,80 @@ def claim_spans(text: str, sent: Span) -> list[Span]:
         left_trim = len(seg) - len(seg.lstrip())
         spans.append(Span(c + left_trim, c + len(right.rstrip())))
     return [sp for sp in spans if sp.end > sp.start]
+
+
+def _marker_end(text: str, s: int, e: int, in_sequence: bool) -> int:
+    """Where a sentence's words start after its list marker ("3. ", "- ", "II. ", "(b) ").
+    One capital and a full stop before a name may be a person's initial instead ("V. Putin
+    held talks with…"): it is a marker only in a sequence of them, or before a line that
+    is no sentence ("B. Energy security"); before a word that opens no name ("A. The
+    sides…") it is always one."""
+    marker = _LIST_MARKER_RE.match(text, s, e) or _HEADING_MARK_RE.match(text, s, e)
+    if not marker or marker.end() >= e:
+        return s
+    if in_sequence or not _CAPITAL_MARK_RE.fullmatch(marker.group()):
+        return marker.end()
+    first = _WORD_RE.match(text, marker.end(), e)
+    if first is None or not first.group()[:1].isupper() or first.group().lower() in STOPWORDS:
+        return marker.end()
+    return marker.end() if _is_heading_like(text, marker.end(), e) else s
+
+
+#: Past tenses that end in no "-ed", for telling a sentence from a heading
+_IRREGULAR_PAST = frozenset(
+    """held met spoke told led made took gave sent paid began went came saw kept brought
+    thought sought won lost left wrote""".split()
+)
+MAX_HEADING_WORDS = 10
+
+
+def _is_heading_like(text: str, s: int, e: int) -> bool:
+    """Whether ``text[s:e]`` reads as a heading or list entry, not a sentence: no closing
+    full stop, few words and no verb ("Energy security", not "Putin held talks")."""
+    rest = text[s:e].rstrip("\"'”’)] ")
+    if not rest or rest[-1] in ".!?…" or _at_least(text, s, e, MAX_HEADING_WORDS + 1):
+        return False
+    raw = _WORD_RE.findall(text, s, e)
+    return not _has_verb(text, s, e) and not any(w.lower() in _IRREGULAR_PAST for w in raw)
+
+
+def _section_mark(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """The place in a sequence of the capital or roman numeral marking a paragraph ("C. "
+    is 3rd letter, "IV. " is 4), as (letter, numeral); 0 where it is no such one."""
+    m = _SECTION_MARK_RE.match(text, s, e)
+    if not m:
+        return None
+    mark = m.group(1)
+    letter = ord(mark) - ord("A") + 1 if len(mark) == 1 else 0
+    return letter, _roman_value(mark)
+
+
+def _roman_value(mark: str) -> int:
+    """The value of a roman numeral ("IV" -> 4), 0 where it is none ("IIX", "VV")."""
+    return _ROMAN_VALUES.get(mark, 0)
+
+
+_ROMAN_UNITS = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")
+_ROMAN_VALUES = {"X" * (n // 10) + _ROMAN_UNITS[n % 10]: n for n in range(1, 40)}
+
+
+def _in_sequence(marks: list[tuple[int, int] | None]) -> list[bool]:
+    """Per paragraph, whether its marker follows the nearest marker before it or is
+    followed by the nearest after it ("B." between "A." and "C."; "V." after "IV."),
+    numbered paragraphs ("1.") between them aside."""
+
+    def follows(first: tuple[int, int] | None, then: tuple[int, int] | None) -> bool:
+        return bool(first and then and any(a and b == a + 1 for a, b in zip(first, then)))
+
+    out = [False] * len(marks)
+    last: int | None = None  # the paragraph of the nearest marker so far
+    for k, mark in enumerate(marks):
+        if mark is None:
+            continue
+        if last is not None and follows(marks[last], mark):
+            out[last] = out[k] = True
+        last = k
+    return out
 
 
 _SUBJECT_WORDS = frozenset(
@@ -277,12 +371,13 @@ def segment(doc: Document, side: Side) -> list[Claim]:
     claims: list[Claim] = []
     sent_no = 0
     blocks = doc.blocks or ()
-    for block in blocks:
+    in_sequence = _in_sequence([_section_mark(doc.text, b.start, b.end) for b in blocks])
+    for k, block in enumerate(blocks):
         if block.kind is BlockKind.HEADING:
             continue  # headings are structure (topics), not claims
         sents = sentences(doc.text, block.start, block.end)
-        for sent in sents:
-            for sp in claim_spans(doc.text, sent):
+        for n, sent in enumerate(sents):
+            for sp in claim_spans(doc.text, sent, in_sequence[k] and n == 0):
                 cid = f"{side.value}{len(claims)}"
                 claims.append(
                     Claim(

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from app.figures import CALENDAR_WORDS
+from app.places import MAX_PLACE_WORDS, PLACES
 
 WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*(?:-[^\W_]+)*")
 
@@ -117,13 +118,23 @@ def people_names(texts: list[str]) -> frozenset[str]:
     "President of the Republic of Corvenia Oren Saltveit", "The Minister, Sergey Lavrov,",
     "President Xi") or before a speech verb ("Lavrov said"). Initials and particles
     ("Donald J. Trump", "von der Leyen") are left out; "al-Sisi" stays whole. A name runs
-    across no punctuation but an initial's full stop."""
+    across no punctuation but an initial's full stop.
+
+    A place speaking for its government ("Kyiv said", "New Zealand noted") is no person:
+    a country or capital (``app.places``), or a word the texts use as a place, the one an
+    office serves ("President of Kestria", "a spokesman for Tavora") or after "in" ("talks
+    in Velmora"). That outweighs only a speech verb; a title makes a name whatever else the
+    word may be ("Minister Sofia Reyes")."""
     names: set[str] = set()
+    places: set[str] = set()
+    speakers: list[tuple[list[str], list[str], int]] = []
     for text in texts:
         toks, gaps = _name_tokens(text)
         for i, w in enumerate(toks):
             if _is_title(w):
-                names.update(_name_after_title(toks, gaps, i + 1))
+                names.update(_name_after_title(toks, gaps, i + 1, places))
+            elif w.lower() == "in":
+                places.update(_place_after_in(toks, gaps, i + 1))
             elif (
                 i + 1 < len(toks)
                 and not gaps[i + 1]
@@ -134,9 +145,35 @@ def people_names(texts: list[str]) -> frozenset[str]:
                 # "The President of Russia said": a place
                 and not (i and not gaps[i] and toks[i - 1].lower() in ("of", "for"))
             ):
-                names.add(bare_name(w))
-                names.update(_joined_before(toks, gaps, i))
+                speakers.append((toks, gaps, i))
+    for toks, gaps, i in speakers:
+        if bare_name(toks[i]) in places or _ends_known_place(toks, gaps, i):
+            continue
+        names.add(bare_name(toks[i]))
+        names.update(_joined_before(toks, gaps, i))
     return frozenset(names)
+
+
+def _ends_known_place(toks: list[str], gaps: list[str], i: int) -> bool:
+    """Whether ``toks[i]`` ends the name of a country or capital: "Kyiv", "New Zealand",
+    "Bosnia and Herzegovina" (but "Louis" alone is no "Port Louis")."""
+    for k in range(i, max(-1, i - MAX_PLACE_WORDS), -1):
+        if " ".join([*toks[k:i], bare_name(toks[i])]) in PLACES:
+            return True
+        if gaps[k]:
+            break
+    return False
+
+
+def _place_after_in(toks: list[str], gaps: list[str], k: int) -> list[str]:
+    """The place after "in" ("in Velmora", "in Port Ambril"); nothing where it is a person's
+    or a title's ("in Putin's words", "in President Xi")."""
+    if k >= len(toks) or gaps[k]:
+        return []
+    run, end = _name_run(toks, gaps, k)
+    if any(_is_title(w) or len(w) == 1 for w in run) or (run and run[-1] != toks[end - 1]):
+        return []
+    return run
 
 
 def _joined_before(toks: list[str], gaps: list[str], i: int) -> list[str]:
@@ -201,12 +238,15 @@ def _name_tokens(text: str) -> tuple[list[str], list[str]]:
     return toks, gaps
 
 
-def _name_after_title(toks: list[str], gaps: list[str], j: int) -> list[str]:
+def _name_after_title(
+    toks: list[str], gaps: list[str], j: int, places: set[str] | None = None
+) -> list[str]:
     """The name (up to four words) that follows a title at ``toks[j]``, past its portfolio
     ("of Foreign Affairs", "for Europe and Foreign Affairs") and the place or body it
     serves ("of Mirovia", "of the Federal Republic of Kestrania", "of the European
     Commission"). One comma may come first where the name is closed by punctuation ("of
-    Ukraine, Andrii Sybiha,"). Nothing where only a body follows ("for the Vosk Council")."""
+    Ukraine, Andrii Sybiha,"). Nothing where only a body follows ("for the Vosk Council").
+    The words of the place it serves go to ``places``."""
     n = len(toks)
 
     def attached(k: int) -> bool:
@@ -236,6 +276,8 @@ def _name_after_title(toks: list[str], gaps: list[str], j: int) -> list[str]:
         name = run[-2:]
     else:  # "Mirovia Dunmore"; "South Korea, Lee Jae-myung,": all of it a place
         name = _apposition(toks, gaps, end) or run[1:]
+    if place and places is not None:
+        places.update(w for w in run if w not in name)
     return (name or _apposition(toks, gaps, end))[:4]
 
 

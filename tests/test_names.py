@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from app.text import PORTFOLIO, people_names
 
 
@@ -113,3 +115,30 @@ def test_no_day_owner_or_title_is_joined_as_a_first_name() -> None:
     assert names("Lula, da Silva said so.") == {"Silva"}
     # one first name across the particle, not every word before it
     assert names("Luiz Inácio Lula da Silva said so.") == {"Lula", "Silva"}
+
+
+PLACE_SPEAKERS = [
+    # a country or its capital speaking for its government is no person
+    (["Kyiv said the talks had failed."], set()),
+    (["Moscow said so.", "Beijing stressed the point.", "Washington noted progress."], set()),
+    (["Britain said so.", "Ukraine said so.", "Kiev said so."], set()),
+    # names of several words: the word before the verb is only the end of one
+    (["New Zealand said so.", "Kuala Lumpur said so.", "Port Louis said so."], set()),
+    (["Louis said so."], {"Louis"}),
+    # a place the text itself names: the place an office serves, or "in ..."
+    (["The President of Kestria Dale Brannock spoke.", "Kestria said no."], {"Dale", "Brannock"}),
+    (["A spokesman for Tavora said so.", "Tavora stressed the point."], set()),
+    (["Talks were held in Velmora on Monday.", "Velmora said the border is open."], set()),
+    # a person is still a person
+    (["Lavrov said so.", "Xi stressed the point."], {"Lavrov", "Xi"}),
+    (["He met Putin in Moscow.", "Putin said so."], {"Putin"}),
+    # a title makes a name even of a word that is also a place
+    (["Minister Sofia Reyes arrived.", "Sofia said so."], {"Sofia", "Reyes"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("texts", "expected"), PLACE_SPEAKERS)
+def test_a_country_or_capital_before_a_speech_verb_is_no_person(
+    texts: list[str], expected: set[str]
+) -> None:
+    assert set(people_names(texts)) == expected

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from app.figures import parse_day
 from app.model import Claim, Link, Relation, Side
 from app.relations import differences, relate, unmatched_share
@@ -448,3 +450,24 @@ def test_the_words_of_figures_count_as_matched() -> None:
     assert kinds("The 12:30 hours meeting was held.", "The meeting was held.") == {
         "time": [("12:30", None)]
     }
+
+
+PLACE_ACTORS = [
+    # a place speaking for its government is no actor, so it is set against no one
+    ("Kyiv said the corridor would reopen on Monday.",
+     "The Ukrainian President said the corridor would reopen on Monday.", []),
+    ("Washington noted progress on trade.", "Beijing stressed progress on trade.", []),
+    # a person or a body named as the speaker on one side only still shows
+    ("Moscow said the truce holds.", "Putin said the truce holds.", [(None, "Putin")]),
+    ("Moscow said the truce holds.", "The Kremlin said the truce holds.", [(None, "Kremlin")]),
+    # the Kremlin and Putin are different speakers
+    ("The Kremlin said the truce holds.", "Putin said the truce holds.",
+     [("Kremlin", "Putin")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), PLACE_ACTORS)
+def test_a_place_speaking_for_its_government_is_no_actor(
+    a: str, b: str, expected: list[tuple[str | None, str | None]]
+) -> None:
+    assert kinds(a, b).get("actor", []) == expected

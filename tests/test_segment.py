@@ -132,3 +132,58 @@ def test_an_ing_noun_in_a_list_is_not_a_participle_clause() -> None:
 )  # fmt: skip
 def test_sentences_in_other_scripts(text: str, expected: list[str]) -> None:
     assert [text[s.start : s.end] for s in sentences(text)] == expected
+
+
+MARKER_TABLE = [
+    # a capital and a full stop before a name opening a sentence: a person's initial
+    ("V. Putin held talks with the President of France.",
+     ["V. Putin held talks with the President of France."]),
+    ("The talks were long.\n\nV. Putin thanked the President for the invitation.",
+     ["The talks were long.", "V. Putin thanked the President for the invitation."]),
+    ("The call lasted an hour. S. Lavrov thanked his counterpart for the call.",
+     ["The call lasted an hour.", "S. Lavrov thanked his counterpart for the call."]),
+    # between sections "I." and "II." a "V." is out of sequence: still an initial
+    ("I. Introduction\n\nV. Putin opened the session in the capital.\n\nII. Trade\n\n"
+     "The two sides agreed to cut tariffs on grain.",
+     ["V. Putin opened the session in the capital.",
+      "The two sides agreed to cut tariffs on grain."]),
+    # the neighbouring paragraphs carry the markers before and after: a list
+    ("IV. The sides discussed trade at length.\n\nV. Energy cooperation will continue "
+     "next year.\n\nVI. Security was raised by both delegations.",
+     ["The sides discussed trade at length.", "Energy cooperation will continue next year.",
+      "Security was raised by both delegations."]),
+    ("A. Gas supplies will resume in May.\n\nB. Trade talks go on in June.\n\n"
+     "C. Visas will be eased for students.",
+     ["Gas supplies will resume in May.", "Trade talks go on in June.",
+      "Visas will be eased for students."]),
+    # a lettered list with numbered items inside it: the next letter is still found
+    ("A. Energy cooperation will continue.\n\n1. Gas flows will resume.\n\n"
+     "2. Oil flows will resume.\n\nB. Trade talks go on in June.",
+     ["Energy cooperation will continue.", "Gas flows will resume.", "Oil flows will resume.",
+      "Trade talks go on in June."]),
+    # no name after the full stop ("The"), or a line that is no sentence: a marker
+    ("A. The sides agreed to meet again soon.", ["The sides agreed to meet again soon."]),
+    ("The ministers met in Rome on Monday for talks.\n\nB. Energy security",
+     ["The ministers met in Rome on Monday for talks.", "Energy security"]),
+    # unambiguous markers, wherever the paragraph stands
+    ("II. Trade was discussed by the delegations.", ["Trade was discussed by the delegations."]),
+    ("(b) Trade was discussed by the delegations.", ["Trade was discussed by the delegations."]),
+    ("B) Trade was discussed by the delegations.", ["Trade was discussed by the delegations."]),
+    ("(iv) Trade was discussed by the delegations.",
+     ["Trade was discussed by the delegations."]),
+    # a marker of two characters or more opens its sentence rather than being one
+    ("12. The sides agreed to talk again.", ["The sides agreed to talk again."]),
+    ("XI. Trade was discussed today.\n\nXII. Energy was discussed too.",
+     ["Trade was discussed today.", "Energy was discussed too."]),
+    ("The call was long. 12. The sides agreed to talk again.",
+     ["The call was long.", "The sides agreed to talk again."]),
+    # numbered headings are structure, not claims
+    ("I. Introduction\n\nThe talks were held in Paris on Monday.\n\nII. Trade\n\n"
+     "The two sides agreed on tariffs.",
+     ["The talks were held in Paris on Monday.", "The two sides agreed on tariffs."]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), MARKER_TABLE)
+def test_list_markers_and_initials(text: str, expected: list[str]) -> None:
+    assert claims_of(text) == expected
