@@ -3,9 +3,17 @@ encodings, file names that are not UTF-8, special files, pathological Markdown."
 
 from __future__ import annotations
 
+import io
+import math
 import os
+import random
+import struct
 import sys
 import time
+import wave
+import zipfile
+import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -104,6 +112,19 @@ def test_html_declared_charset_is_honoured(meta: str, encoding: str) -> None:
     assert doc.text == f"Talks were held in {words} today."
 
 
+@pytest.mark.parametrize(
+    ("declared", "encoding", "words"),
+    [("shift_jis", "cp932", "会談～①"), ("big5", "cp950", "會談€"), ("euc-kr", "cp949", "회담똠")],
+)
+def test_a_declared_east_asian_charset_is_read_as_its_windows_superset(
+    declared: str, encoding: str, words: str
+) -> None:
+    # browsers read these names as the Windows code pages, whose extra characters
+    # ("～", circled numbers) the strict standards lack
+    page = f'<html><head><meta charset="{declared}"></head><body><p>Talks: {words}.</p></body>'
+    assert from_bytes(page.encode(encoding), "page.html").text == f"Talks: {words}."
+
+
 def test_unknown_or_wrong_declared_charset_falls_back() -> None:
     page = '<html><head><meta charset="x-no-such-charset"></head><body><p>Café talks.</p>'
     assert from_bytes(page.encode("cp1252"), "p.html").text == "Café talks."
@@ -111,6 +132,207 @@ def test_unknown_or_wrong_declared_charset_falls_back() -> None:
     assert from_bytes(page.encode("cp1252"), "p.html").text == "Café talks."
     page = '<html><head><meta charset="utf-8"></head><body><p>Café talks.</p>'  # it lies
     assert from_bytes(page.encode("cp1252"), "p.html").text == "Café talks."
+
+
+# -- UTF-16 and UTF-32 without a byte-order mark, legacy CJK code pages ---------------------
+
+ENGLISH = "The two ministers spoke by telephone on Tuesday.\n\nThey agreed to meet again in May.\n"
+CHINESE = (
+    "外交部长周二与邻国外长通了电话。\n\n"
+    "两位部长讨论了恢复边境口岸通行的问题，并同意下个月在首都再次会面。\n"
+)
+TRADITIONAL = (
+    "外交部長週二與鄰國外長通了電話。\n\n"
+    "兩位部長討論了邊境口岸的重新開放，並同意下個月在首都再次會面。\n"
+)
+JAPANESE = (
+    "外務大臣は火曜日、隣国の外相と電話で会談した。\n\n"
+    "両大臣は国境検問所の再開について話し合い、来月首都で再び会うことで合意した。\n"
+)
+KOREAN = (
+    "외교부 장관은 화요일 이웃 나라 외교장관과 전화 통화를 했다.\n\n"
+    "두 장관은 국경 검문소 재개방을 논의했으며 다음 달 수도에서 다시 만나기로 합의했다.\n"
+)
+#: "一" is U+4E00: in UTF-16-LE its NUL falls in the other column from a newline's, and
+#: here there are more of them than newlines, so the column count points the wrong way.
+CHINESE_ONE = "双方同意再举行一次会谈，一起研究一个新的方案，一并解决一些问题。\n"
+
+_NAMES = {
+    ENGLISH: "english",
+    RUSSIAN: "russian",
+    CHINESE: "chinese",
+    TRADITIONAL: "traditional",
+    JAPANESE: "japanese",
+    KOREAN: "korean",
+    CHINESE_ONE: "chinese-with-yi",
+    CHINESE_ONE.strip(): "chinese-with-yi-one-line",
+}
+
+
+def _read(tmp_path: Path, data: bytes, name: str = "account.txt") -> str:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return read_path(path).text
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        (ENGLISH, "utf-16-le"),
+        (ENGLISH, "utf-16-be"),
+        (ENGLISH, "utf-32-le"),
+        (ENGLISH, "utf-32-be"),
+        (RUSSIAN, "utf-16-le"),
+        (RUSSIAN, "utf-16-be"),
+        (CHINESE, "utf-16-le"),
+        (CHINESE_ONE, "utf-16-le"),
+        (CHINESE_ONE.strip(), "utf-16-le"),  # no whitespace at all: read as it is Chinese
+        (KOREAN, "utf-32-be"),
+    ],
+    ids=lambda v: _NAMES.get(v, str(v)),
+)
+def test_utf16_and_utf32_without_a_byte_order_mark_are_read(
+    tmp_path: Path, text: str, encoding: str
+) -> None:
+    data = text.encode(encoding)
+    assert b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    assert _read(tmp_path, data) == text
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", [CHINESE, JAPANESE], ids=["chinese", "japanese"])
+def test_utf16_without_any_nul_is_read_when_it_is_cjk_text(
+    tmp_path: Path, text: str, encoding: str
+) -> None:
+    one_line = text.replace("\n", "")  # no ASCII at all, so not one NUL
+    data = one_line.encode(encoding)
+    assert b"\x00" not in data
+    assert _read(tmp_path, data) == one_line
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        (CHINESE, "gbk"),
+        (CHINESE, "gb18030"),
+        (TRADITIONAL, "big5"),
+        (JAPANESE, "shift_jis"),
+        (JAPANESE, "euc_jp"),
+        (KOREAN, "euc_kr"),  # its Hangul bytes are common Hanzi in GBK: Korean must win
+    ],
+    ids=lambda v: _NAMES.get(v, str(v)),
+)
+def test_undeclared_legacy_cjk_encodings_are_read(tmp_path: Path, text: str, encoding: str) -> None:
+    assert _read(tmp_path, text.encode(encoding)) == text
+
+
+def test_an_undeclared_cjk_page_is_read(tmp_path: Path) -> None:
+    body = "".join(f"<p>{para.strip()}</p>" for para in JAPANESE.split("\n\n"))
+    page = f"<html><head><title>T</title></head><body>{body}</body></html>"
+    assert _read(tmp_path, page.encode("shift_jis"), "page.html") == JAPANESE.strip()
+
+
+#: Valid GBK (and for some Big5 or Shift-JIS too) byte for byte: "ü" + a letter is a GBK
+#: character. The first gives eleven of them; they are rare ones, so it stays Windows-1252.
+WESTERN_VALID_AS_CJK = [
+    "Günther Schäuble äußerte sich über Gespräche mit Jürgen Müller über Zölle und Gebühren",
+    "Müller said",
+    "Émile Zola écrivit",
+    "Crème brûlée",
+    "Señor Peña Nieto y la señora Ibáñez hablaron",
+]
+
+
+@pytest.mark.parametrize(
+    "text", [*WESTERN_VALID_AS_CJK, "café", "déjà vu", "Señora Muñoz"], ids=lambda t: t[:12]
+)
+def test_western_windows_1252_is_not_taken_for_cjk(tmp_path: Path, text: str) -> None:
+    data = text.encode("cp1252")
+    assert _read(tmp_path, data) == text
+
+
+def test_the_western_samples_really_are_valid_cjk() -> None:
+    # so the test above proves the guess is careful, not that the bytes could not fit
+    for text in WESTERN_VALID_AS_CJK:
+        assert text.encode("cp1252").decode("gb18030") != text
+
+
+def test_windows_1251_capitals_valid_as_shift_jis_stay_cyrillic(tmp_path: Path) -> None:
+    text = "ПРЕЗИДЕНТ РОССИИ ПРОВЁЛ ТЕЛЕФОННЫЙ РАЗГОВОР"
+    data = text.encode("cp1251")
+    data.decode("cp932")  # half-width katakana and Kanji, but no kana a Japanese text has
+    assert _read(tmp_path, data) == text
+
+
+def _png() -> bytes:
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        crc = zlib.crc32(kind + body)
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", crc)
+
+    rows = b"".join(b"\x00" + bytes(range(i, i + 48)) for i in range(16))
+    header = struct.pack(">IIBBBBB", 16, 16, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+
+
+def _zip() -> bytes:
+    # stored, not compressed: UTF-16 text inside, to tempt the guess
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr("readout.txt", ENGLISH.encode("utf-16-le"))
+        archive.writestr("notes.txt", ENGLISH * 3)
+    return out.getvalue()
+
+
+def _wav() -> bytes:
+    # a quiet tone: 16-bit samples near zero, NULs in every other byte as in UTF-16-LE
+    out = io.BytesIO()
+    with wave.open(out, "wb") as sound:
+        sound.setnchannels(1)
+        sound.setsampwidth(2)
+        sound.setframerate(8000)
+        samples = (round(90 * math.sin(i / 5)) for i in range(4000))
+        sound.writeframes(b"".join(struct.pack("<h", s) for s in samples))
+    return out.getvalue()
+
+
+def _pdf() -> bytes:
+    image = random.Random(1).randbytes(3000)
+    return (
+        b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /XObject /Subtype /Image "
+        b"/Width 50 /Height 20 /BitsPerComponent 8 /ColorSpace /DeviceRGB /Length 3000 >>\n"
+        b"stream\n" + image + b"\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        pytest.param(_png, "binary", id="png"),
+        pytest.param(_zip, "binary", id="zip"),
+        pytest.param(_wav, "binary", id="wav"),
+        pytest.param(_pdf, "binary", id="pdf"),
+        pytest.param(  # ELF, Mach-O or PE
+            lambda: Path(sys.executable).read_bytes()[:65536], "binary", id="interpreter"
+        ),
+        pytest.param(lambda: random.Random(3).randbytes(4096), "binary", id="random"),
+        pytest.param(
+            lambda: random.Random(4).randbytes(9000).replace(b"\x00", b""),
+            "cannot decode",
+            id="random-no-nul",
+        ),
+        pytest.param(lambda: bytes(range(256)) * 16, "binary", id="all-bytes"),
+        # valid UTF-16-LE ("Ā̂楢慮祲"), but no whitespace and too short to be Chinese
+        pytest.param(lambda: b"\x00\x01\x02\x03binary", "binary", id="tiny"),
+    ],
+)
+def test_binary_files_stay_refused(tmp_path: Path, make: Callable[[], bytes], message: str) -> None:
+    with pytest.raises(DocumentError, match=message):
+        _read(tmp_path, make())
 
 
 # -- file names and special files -----------------------------------------------------------
