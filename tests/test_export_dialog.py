@@ -1,18 +1,34 @@
-"""The export dialog: remembered choices, the preview, writing and failing."""
+"""The export dialog: remembered choices, the preview (off the GUI thread for a long brief),
+writing and failing."""
 
 from __future__ import annotations
 
+import threading
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 pytest.importorskip("PySide6.QtPdf")
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSettings, Qt
+from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QMessageBox
 
-from tests.export_support import SENTENCES_B, reviewed
+from app.brief import BriefOptions, build_brief
+from app.brief_html import render_html
+from app.model import Topic
+from app.review import ReviewState
+from tests.export_support import SENTENCES_B, hand_made_long, reviewed
 from ui.export_dialog import ExportDialog
+from ui.export_preview import preview_pool
+from ui.pdf_export import (
+    OPENING_CHARS,
+    ExportCancelled,
+    html_opening,
+    render_first_page,
+    render_pdf,
+)
 
 pytestmark = pytest.mark.gui
 
@@ -67,15 +83,15 @@ def test_pdf_preview_shows_page_one(qtbot, dialog: ExportDialog) -> None:  # typ
 def test_resizing_redraws_the_page_without_laying_out_the_brief_again(  # type: ignore[no-untyped-def]
     qtbot, dialog: ExportDialog, monkeypatch
 ) -> None:
-    import ui.export_dialog as export_dialog
+    import ui.export_preview as export_preview
 
     dialog.show()
     qtbot.waitUntil(lambda: dialog.preview_image.pixmap() is not None
                     and not dialog.preview_image.pixmap().isNull(), timeout=3000)  # fmt: skip
     width = dialog.preview_image.pixmap().width()
     laid_out: list[bool] = []
-    render = export_dialog.render_pdf
-    monkeypatch.setattr(export_dialog, "render_pdf",
+    render = export_preview.render_pdf
+    monkeypatch.setattr(export_preview, "render_pdf",
                         lambda *a, **k: laid_out.append(True) or render(*a, **k))  # fmt: skip
     dialog.resize(dialog.width() + 300, dialog.height() + 200)
     qtbot.waitUntil(lambda: dialog.preview_image.pixmap().width() > width, timeout=3000)
@@ -200,3 +216,229 @@ def test_a_cancelled_pdf_export_writes_nothing(tmp_path, qtbot):  # type: ignore
     assert seen and seen[0][0] == 0 and seen[0][1] >= 1
     assert not target.exists()
     assert list(tmp_path.iterdir()) == []
+
+
+# --- a long brief: the preview is made off the GUI thread, page 1 before the count ------
+
+
+def _long_review(pairs: int = 600, per_topic: int = 20) -> ReviewState:
+    """``pairs`` one-to-one pairs in topics of ``per_topic``: a brief of some 30 pages
+    whose opening (the summary, the first topics) is a few of them."""
+    cmp = hand_made_long(pairs)
+    claims = tuple(replace(c, topic=f"t{int(c.id[1:]) // per_topic}") for c in cmp.claims)
+    topics = tuple(Topic(f"t{k}", f"Envoys {k}") for k in range(pairs // per_topic))
+    return ReviewState(replace(cmp, claims=claims, topics=topics))
+
+
+def _count(state: ReviewState, options: BriefOptions) -> int:
+    return render_pdf(state, options, first_page_only=True)[1]
+
+
+@pytest.fixture(autouse=True)
+def no_preview_left_running(qtbot):  # type: ignore[no-untyped-def]
+    yield
+    qtbot.waitUntil(lambda: preview_pool().activeThreadCount() == 0, timeout=60000)
+
+
+@pytest.fixture
+def long_dialog(qtbot) -> ExportDialog:  # type: ignore[no-untyped-def]
+    dlg = ExportDialog(_long_review())
+    qtbot.addWidget(dlg)
+    return dlg
+
+
+def _record(dialog: ExportDialog) -> list[tuple[int, str, bool]]:
+    """What each page_shown found: the count (0: counting), the note, a page in view."""
+    shown: list[tuple[int, str, bool]] = []
+
+    def seen(pages: int) -> None:
+        pixmap = dialog.preview_image.pixmap()
+        shown.append(
+            (pages, dialog.preview_note.text(), pixmap is not None and not pixmap.isNull())
+        )
+
+    dialog.page_shown.connect(seen)
+    return shown
+
+
+def _hold_the_count(monkeypatch, until: threading.Event) -> tuple[threading.Event, list[str]]:  # type: ignore[no-untyped-def]
+    """Make the preview's count (the whole brief laid out) wait at its first check until
+    ``until`` is set, so a test acts while it is surely under way: an event set once the
+    count has begun, and how it ended."""
+    import ui.export_preview as export_preview
+
+    begun = threading.Event()
+    ended: list[str] = []
+    render = export_preview.render_pdf
+
+    def held(*args, should_stop, **kwargs):  # type: ignore[no-untyped-def]
+        begun.set()
+
+        def stop() -> bool:
+            until.wait(60)
+            return bool(should_stop())
+
+        try:
+            result = render(*args, should_stop=stop, **kwargs)
+        except ExportCancelled:
+            ended.append("stopped")
+            raise
+        ended.append("counted")
+        return result
+
+    monkeypatch.setattr(export_preview, "render_pdf", held)
+    return begun, ended
+
+
+def test_a_short_brief_is_shown_with_its_count_at_once(qtbot, dialog: ExportDialog) -> None:  # type: ignore[no-untyped-def]
+    shown = _record(dialog)
+    qtbot.waitUntil(lambda: bool(shown), timeout=30000)
+    assert shown == [(1, "1 page in all.", True)]
+
+
+def test_a_long_brief_shows_page_one_before_its_page_count(  # type: ignore[no-untyped-def]
+    qtbot, long_dialog: ExportDialog, monkeypatch
+) -> None:
+    import ui.export_preview as export_preview
+
+    threads: list[bool] = []  # built on the GUI thread?
+    build = export_preview.build_brief
+
+    def watched(*args, **kwargs):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread() is threading.main_thread())
+        return build(*args, **kwargs)
+
+    monkeypatch.setattr(export_preview, "build_brief", watched)
+    shown = _record(long_dialog)
+    long_dialog.show()
+    qtbot.waitUntil(lambda: bool(shown) and shown[-1][0] > 0, timeout=60000)
+    pages = _count(long_dialog._state, long_dialog.options())
+    assert pages > 20
+    assert shown == [(0, "Counting pages…", True), (pages, f"{pages} pages in all.", True)]
+    assert threads == [False]
+
+
+def test_new_choices_while_counting_give_their_own_count(  # type: ignore[no-untyped-def]
+    qtbot, long_dialog: ExportDialog
+) -> None:
+    shown = _record(long_dialog)
+
+    def turn_the_page(pages: int) -> None:
+        if not pages and long_dialog.landscape_box.currentIndex() == 0:
+            long_dialog.landscape_box.setCurrentIndex(1)  # while the portrait count runs
+
+    long_dialog.page_shown.connect(turn_the_page)
+    qtbot.waitUntil(lambda: bool(shown) and shown[-1][0] > 0, timeout=60000)
+    portrait = _count(long_dialog._state, replace(long_dialog.options(), landscape=False))
+    landscape = _count(long_dialog._state, long_dialog.options())
+    assert portrait != landscape
+    counts = [pages for pages, _note, _page in shown]
+    assert counts == [0, 0, landscape]  # the portrait count was dropped, never shown
+    assert long_dialog.preview_note.text() == f"{landscape} pages in all."
+
+
+def test_closing_while_counting_stops_the_count(  # type: ignore[no-untyped-def]
+    qtbot, long_dialog: ExportDialog, monkeypatch
+) -> None:
+    closed = threading.Event()
+    begun, ended = _hold_the_count(monkeypatch, closed)
+    shown = _record(long_dialog)
+    long_dialog.show()
+    qtbot.waitUntil(begun.is_set, timeout=60000)
+    long_dialog.reject()  # Cancel, while the count waits at its first check
+    closed.set()
+    qtbot.waitUntil(lambda: preview_pool().activeThreadCount() == 0, timeout=60000)
+    assert ended == ["stopped"]
+    assert [pages for pages, _note, _page in shown] == [0]
+
+
+def test_a_dialog_deleted_while_counting_is_not_sent_its_count(qtbot, qapp, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import shiboken6
+
+    deleted = threading.Event()
+    begun, ended = _hold_the_count(monkeypatch, deleted)
+    dlg = ExportDialog(_long_review())
+    shown = _record(dlg)
+    qtbot.waitUntil(begun.is_set, timeout=60000)
+    shiboken6.delete(dlg)  # gone without being closed: its count goes on, and ends nowhere
+    deleted.set()
+    qtbot.waitUntil(lambda: preview_pool().activeThreadCount() == 0, timeout=60000)
+    qapp.processEvents()  # whatever the count sent arrives now, for nobody
+    assert ended == ["counted"]
+    assert [pages for pages, _note, _page in shown] == [0]
+
+
+def test_export_while_counting(
+    qtbot, long_dialog: ExportDialog, monkeypatch, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    exported = threading.Event()
+    begun, ended = _hold_the_count(monkeypatch, exported)
+    shown = _record(long_dialog)
+    qtbot.waitUntil(begun.is_set, timeout=60000)
+    out = tmp_path / "brief.pdf"
+    assert long_dialog.export_to(out)  # while the preview's count waits
+    exported.set()
+    qtbot.waitUntil(lambda: len(shown) == 2, timeout=60000)
+    assert ended == ["counted"]
+    pages = _count(long_dialog._state, long_dialog.options())
+    assert shown[-1][0] == pages
+    doc = QPdfDocument()
+    doc.load(str(out))
+    assert doc.pageCount() == pages
+    doc.close()
+
+
+@pytest.mark.parametrize("options", [BriefOptions(), BriefOptions(landscape=True),
+                                     BriefOptions(summary=False, legend=False)])  # fmt: skip
+def test_page_one_from_the_opening_is_page_one_of_the_brief(options: BriefOptions) -> None:
+    brief = build_brief(_long_review(), options)
+    first = render_first_page(brief)
+    whole, pages = render_pdf(brief, first_page_only=True)
+    assert first is not None
+    opening, everything = _page_text(first), _page_text(whole)
+    assert opening.endswith("Page 1 of …") and everything.endswith(f"Page 1 of {pages}")
+    assert opening.removesuffix("…") == everything.removesuffix(str(pages))
+
+
+def _page_text(data: bytes) -> str:
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    doc = QPdfDocument()
+    doc.load(buffer)
+    assert doc.pageCount() == 1
+    text = " ".join(doc.getAllText(0).text().split())
+    doc.close()
+    return text
+
+
+def test_the_opening_ends_between_elements_and_never_in_a_table() -> None:
+    html = render_html(build_brief(_long_review()), for_qt=True)
+    opening = html_opening(html, OPENING_CHARS)
+    assert opening is not None and OPENING_CHARS < len(opening) < len(html) / 2
+    assert opening.count("<table") == opening.count("</table>")
+    assert opening.endswith("\n</body></html>\n")
+    assert html.startswith(opening.removesuffix("</body></html>\n"))
+
+
+def test_a_short_brief_or_one_long_table_has_no_opening() -> None:
+    short = render_html(build_brief(reviewed()), for_qt=True)
+    assert html_opening(short, OPENING_CHARS) is None
+    one_topic = render_html(build_brief(ReviewState(hand_made_long(600))), for_qt=True)
+    assert len(one_topic) > 4 * OPENING_CHARS
+    assert html_opening(one_topic, OPENING_CHARS) is None
+
+
+def test_an_export_leaves_no_hidden_dialog_behind(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QWidget
+
+    from ui import dialogs
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    monkeypatch.setattr(ExportDialog, "exec", lambda self: self.reject() or 0)
+    for _ in range(2):
+        dialogs.export(parent, reviewed())
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert parent.findChildren(ExportDialog) == []

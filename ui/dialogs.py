@@ -91,4 +91,8 @@ def export(parent: QWidget, state: ReviewState) -> None:
     if module is None:
         QMessageBox.information(parent, "Export", "Export is not available in this build.")
         return
-    module.ExportDialog(state, parent).exec()
+    dialog = module.ExportDialog(state, parent)
+    try:
+        dialog.exec()
+    finally:
+        dialog.deleteLater()  # not kept hidden under the window, one per export

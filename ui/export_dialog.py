@@ -4,8 +4,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSettings, QSize, Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices, QImage, QPainter, QPixmap, QResizeEvent
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QSettings,
+    QSize,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDesktopServices,
+    QImage,
+    QPainter,
+    QPixmap,
+    QResizeEvent,
+)
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import (
     QApplication,
@@ -32,16 +49,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.brief import BriefError, BriefOptions, build_brief, default_title
-from app.brief_html import render_html
-from app.brief_markdown import render_markdown
+from app.brief import BriefError, BriefOptions, default_title
 from app.review import ReviewState
+from ui.export_preview import PreviewJob, preview_pool
 from ui.pdf_export import (
     ExportCancelled,
     export_html,
     export_markdown,
     export_pdf,
-    render_pdf,
 )
 
 FORMATS = {"pdf": ("PDF", "PDF documents (*.pdf)"), "html": ("HTML", "Web pages (*.html *.htm)"),
@@ -52,11 +67,16 @@ SECTIONS = (("summary", "Summary table"), ("side_by_side", "Aligned claims side 
             ("full_texts", "Full annotated texts"), ("notes", "Notes"), ("legend", "Legend"),
             ("provenance", "Provenance"))  # fmt: skip
 PREVIEW_DELAY_MS = 300
+BUSY_DELAY_MS = 250  # a preview that takes longer says so ("Counting pages…")
 PREVIEW_SIZE = QSize(360, 510)
+COUNTING = "Counting pages…"
 
 
 class ExportDialog(QDialog):
     """Export the brief of ``state`` as PDF, HTML or Markdown."""
+
+    #: Page 1 is in the preview: the brief's page count, or 0 while it is still counted.
+    page_shown = Signal(int)
 
     def __init__(self, state: ReviewState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +86,10 @@ class ExportDialog(QDialog):
         self._preview_timer.timeout.connect(self.update_preview)
         self._resize_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self._resize_timer.timeout.connect(self._paint_page)
+        self._busy_timer = QTimer(self, singleShot=True, interval=BUSY_DELAY_MS)
+        self._busy_timer.timeout.connect(self._show_busy)
+        self._job: PreviewJob | None = None
+        self._generation = 0  # of the preview being made; what older ones send is dropped
         self._pdf = QPdfDocument(self)
         self._pdf_buffer = QBuffer(self)
         self.message: QMessageBox | None = None  # the last result shown (for tests too)
@@ -258,26 +282,58 @@ class ExportDialog(QDialog):
     # --- preview ----------------------------------------------------------------------
 
     def schedule_preview(self) -> None:
-        """Preview after the choices have settled for a moment (typing, ticking)."""
+        """Preview after the choices have settled for a moment (typing, ticking); the one
+        being made for the choices before is stale already, and stopped now."""
+        self._stop_preview()
         self._preview_timer.start()
 
     def update_preview(self) -> None:
+        """Start the preview of the current choices on the preview thread; one still being
+        made for earlier choices is stopped, and whatever it sends yet is dropped."""
+        self._stop_preview()
         problem = self._problem()
         if problem:
-            # no stale page: the preview would show a brief that cannot be exported
-            self.preview_image.clear()
-            self.preview_text.clear()
-            self._pdf.close()
-            self.preview_note.setText(problem)
+            self._clear_preview(problem)  # no page of a brief that cannot be exported
             return
-        brief = build_brief(self._state, self.options())
-        if self.format() != "pdf":
-            text = render_html(brief) if self.format() == "html" else render_markdown(brief)
+        job = PreviewJob(self._generation, self._state, self.options(), self.format())
+        job.signals.text_ready.connect(self._show_text)
+        job.signals.page_ready.connect(self._show_page)
+        job.signals.failed.connect(self._show_failure)
+        self._job = job
+        preview_pool().start(job.run)
+        self._busy_timer.start()
+
+    def _stop_preview(self) -> None:
+        self._preview_timer.stop()
+        self._busy_timer.stop()
+        if self._job is not None:
+            self._job.cancel()
+            self._job = None
+        self._generation += 1
+
+    def _current(self, generation: int, done: bool) -> bool:
+        """Whether a result is of the preview being made (and forget the job once done)."""
+        if generation != self._generation:
+            return False
+        if done:
+            self._job = None
+            self._busy_timer.stop()
+        return True
+
+    def _show_busy(self) -> None:
+        if self._job is not None:
+            self.preview_note.setText(COUNTING if self.format() == "pdf" else "Preparing…")
+
+    def _show_text(self, generation: int, text: str) -> None:
+        if self._current(generation, done=True):
             self.preview_text.setPlainText(text)
             self.preview.setCurrentWidget(self.preview_text)
             self.preview_note.setText("")
+
+    def _show_page(self, generation: int, data: bytes, pages: int) -> None:
+        """Page 1 (``pages`` 0: from the opening of a long brief, the count still coming)."""
+        if not self._current(generation, done=pages > 0):
             return
-        data, pages = render_pdf(brief, first_page_only=True)
         self._pdf.close()
         self._pdf_buffer.close()
         self._pdf_buffer.setData(QByteArray(data))
@@ -285,7 +341,33 @@ class ExportDialog(QDialog):
         self._pdf.load(self._pdf_buffer)
         self._paint_page()
         self.preview.setCurrentWidget(self.preview_image)
-        self.preview_note.setText(f"{pages} page{'s' if pages != 1 else ''} in all.")
+        self.preview_note.setText(
+            f"{pages} page{'s' if pages != 1 else ''} in all." if pages else COUNTING
+        )
+        job = self._job
+        if not pages:
+            self.repaint()  # on screen now: the job parses the whole brief next (see there)
+        self.page_shown.emit(pages)
+        if job is not None and not pages:
+            job.page_seen()
+
+    def _show_failure(self, generation: int, message: str) -> None:
+        if self._current(generation, done=True):
+            self._clear_preview(message)
+
+    def _clear_preview(self, note: str) -> None:
+        self.preview_image.clear()
+        self.preview_text.clear()
+        self._pdf.close()
+        self.preview_note.setText(note)
+
+    def done(self, result: int) -> None:
+        self._stop_preview()
+        super().done(result)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._stop_preview()  # also when never shown (QDialog rejects only a visible one)
+        super().closeEvent(event)
 
     def _paint_page(self) -> None:
         """The first page of the laid-out brief, scaled to the preview's size."""

@@ -93,10 +93,17 @@ def page_layout(options: BriefOptions) -> QPageLayout:
 
 #: ``progress(pages_done, pages)`` while pages are painted; return False to stop.
 PageProgress = Callable[[int, int], bool]
+#: Asked now and then while the brief is laid out; True stops it (ExportCancelled).
+StopCheck = Callable[[], bool]
+
+#: About this much of the brief's HTML (several pages) is laid out for a quick first page
+#: of a long brief; a brief less than twice as long is laid out whole at once.
+OPENING_CHARS = 40_000
 
 
 class ExportCancelled(Exception):
-    """The user stopped a PDF export; nothing was written."""
+    """A PDF export or preview was stopped (by the user, or overtaken by newer options);
+    nothing was written."""
 
 
 def render_pdf(
@@ -104,6 +111,7 @@ def render_pdf(
     options: BriefOptions | None = None,
     first_page_only: bool = False,
     progress: PageProgress | None = None,
+    should_stop: StopCheck | None = None,
 ) -> tuple[bytes, int]:
     """The brief as PDF bytes, and its page count (``first_page_only``: for a preview, a
     PDF of page 1 alone, still numbered "1 of N")."""
@@ -111,10 +119,46 @@ def render_pdf(
     brief = _brief(source, options)
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    pages = _paint(brief, buffer, first_page_only, progress)
+    pages = _paint(brief, buffer, first_page_only, progress, should_stop)
     buffer.close()
     data: QByteArray = buffer.data()
     return bytes(data.data()), pages
+
+
+def render_first_page(brief: Brief, should_stop: StopCheck | None = None) -> bytes | None:
+    """Page 1 of a long brief, quickly: a PDF of it laid out from the opening of the HTML
+    alone, numbered "Page 1 of …" since the count is not known yet; None for a brief short
+    enough to lay out whole (``render_pdf``). The opening holds two pages at least, so
+    page 1 breaks where it does in the whole brief: the layout of a column does not depend
+    on what comes after, and the opening ends between two elements, never in a table."""
+    ensure_gui_app()
+    html = render_html(brief, for_qt=True)
+    chars = OPENING_CHARS
+    while (opening := html_opening(html, chars)) is not None:
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        pages = _paint(brief, buffer, True, None, should_stop, opening)
+        buffer.close()
+        if pages >= 2:
+            data: QByteArray = buffer.data()
+            return bytes(data.data())
+        chars *= 2  # a page of long tables or full text: take more
+    return None
+
+
+def html_opening(html: str, chars: int) -> str | None:
+    """The brief's HTML cut after the first top-level line that ends ``chars`` or more
+    into its body (never inside a table), and closed; None when the cut would come past
+    the middle of the body (a short brief, or one long table: lay it out whole)."""
+    body, end = html.find("<body>"), html.rfind("</body>")
+    middle = body + (end - body) // 2
+    depth, pos = 0, body
+    while body >= 0 and (cut := html.find("\n", pos + 1, middle)) >= 0:
+        depth += html.count("<table", pos, cut) - html.count("</table>", pos, cut)
+        pos = cut
+        if depth == 0 and cut - body >= chars:
+            return html[:cut] + "\n" + html[end:]
+    return None
 
 
 def _paint(
@@ -122,6 +166,8 @@ def _paint(
     device: QIODevice,
     first_page_only: bool = False,
     progress: PageProgress | None = None,
+    should_stop: StopCheck | None = None,
+    opening: str | None = None,
 ) -> int:
     writer = QPdfWriter(device)
     writer.setResolution(RESOLUTION)
@@ -132,11 +178,12 @@ def _paint(
     width, height = float(writer.width()), float(writer.height())
     header, footer = HEADER_MM * mm, FOOTER_MM * mm
 
-    doc = layout_document(brief, writer, width)
+    doc = layout_document(brief, writer, width, opening)
     body_height = height - header - footer
-    layout = paginate(doc, body_height)
+    layout = paginate(doc, body_height, should_stop)
     tops = [page.top for page in layout]
     pages = len(tops)
+    numbered = None if opening is not None else pages  # an opening's count is not the brief's
 
     painter = QPainter(writer)
     try:
@@ -156,7 +203,7 @@ def _paint(
                 _draw_slice(painter, doc, ctx, width, head[0], head[1], y)
                 y += head[1] - head[0]
             _draw_slice(painter, doc, ctx, width, top, bottom, y)
-            _header_footer(painter, brief, page + 1, pages, width, height, mm)
+            _header_footer(painter, brief, page + 1, numbered, width, height, mm)
     finally:
         painter.end()
     return pages
@@ -177,15 +224,18 @@ def _draw_slice(
     painter.restore()
 
 
-def layout_document(brief: Brief, device: QPaintDevice, width: float) -> QTextDocument:
-    """The brief's HTML laid out for ``device`` as one long, unpaginated column."""
+def layout_document(
+    brief: Brief, device: QPaintDevice, width: float, html: str | None = None
+) -> QTextDocument:
+    """The brief's HTML (or ``html``, an opening of it) laid out for ``device`` as one long,
+    unpaginated column."""
     doc = QTextDocument()
     doc.setDocumentMargin(0)
     doc.documentLayout().setPaintDevice(device)
     doc.setDefaultFont(body_font())
     # cellpadding is in CSS pixels, which QTextDocument scales to the device itself (the
     # stylesheet leaves cell padding to it: a CSS length there is taken as device pixels)
-    doc.setHtml(render_html(brief, for_qt=True))
+    doc.setHtml(render_html(brief, for_qt=True) if html is None else html)
     doc.setTextWidth(width)
     return doc
 
@@ -215,7 +265,7 @@ def page_tops(doc: QTextDocument, height: float) -> list[float]:
     return [page.top for page in paginate(doc, height)]
 
 
-def paginate(doc: QTextDocument, height: float) -> list[Page]:
+def paginate(doc: QTextDocument, height: float, should_stop: StopCheck | None = None) -> list[Page]:
     """The pages of the document's one long column.
 
     Qt's own pagination lets a line straddle a page break now and then (after a table),
@@ -226,8 +276,12 @@ def paginate(doc: QTextDocument, height: float) -> list[Page]:
     rather than peeking out below. A page that starts inside a table with a header row
     repeats that row (the account labels above the two columns) and has that much less
     room.
+
+    The line map asks each block where it is, which lays the document out block by block
+    (never a long call that holds Python's lock: see `ui/export_dialog.py`); every so
+    often ``should_stop`` is asked whether to go on.
     """
-    lines, leads, headings, forced, heads = _line_map(doc, height)
+    lines, leads, headings, forced, heads = _line_map(doc, height, should_stop)
     tops_of_lines = [t for t, _b in lines]
     total = doc.size().height()
     pages = [Page(0.0)]
@@ -263,7 +317,7 @@ Spans = list[tuple[float, float]]
 
 
 def _line_map(
-    doc: QTextDocument, height: float = float("inf")
+    doc: QTextDocument, height: float = float("inf"), should_stop: StopCheck | None = None
 ) -> tuple[Spans, dict[float, float], set[float], list[float], list[TableHead]]:
     """What must not be cut, as (top, bottom) of text in document coordinates, sorted:
     every line, every table row (a pair's detail row and a header row go with their
@@ -276,6 +330,8 @@ def _line_map(
     forced: list[float] = []
     block = doc.begin()
     while block.isValid():
+        if should_stop is not None and block.blockNumber() % 64 == 0 and should_stop():
+            raise ExportCancelled
         rect = layout.blockBoundingRect(block)
         text_layout = block.layout()
         fmt = block.blockFormat()
@@ -289,14 +345,14 @@ def _line_map(
         if fmt.pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore and rect.top():
             forced.append(rect.top())
         block = block.next()
-    rows, leads, heads = _table_rows(doc, height)
+    rows, leads, heads = _table_rows(doc, height, should_stop)
     lines.extend(rows)
     lines.sort()
     return lines, leads, headings, forced, heads
 
 
 def _table_rows(
-    doc: QTextDocument, height: float = float("inf")
+    doc: QTextDocument, height: float = float("inf"), should_stop: StopCheck | None = None
 ) -> tuple[Spans, dict[float, float], list[TableHead]]:
     """Each table row's text (with a detail row below it, or a header row above) as
     (top, bottom), and each short table without a header (``KEEP_TOGETHER``) whole;
@@ -308,6 +364,8 @@ def _table_rows(
     for frame in doc.rootFrame().childFrames():
         if not isinstance(frame, QTextTable):
             continue
+        if should_stop is not None and should_stop():
+            raise ExportCancelled
         box = layout.frameBoundingRect(frame)
         headers = frame.format().headerRowCount()
         if not headers and box.height() < KEEP_TOGETHER * height:
@@ -375,7 +433,7 @@ def _keep_with_next(
 
 
 def _header_footer(
-    p: QPainter, brief: Brief, page: int, pages: int, width: float, height: float, mm: float
+    p: QPainter, brief: Brief, page: int, pages: int | None, width: float, height: float, mm: float
 ) -> None:
     # the brief's own words are English: a right-to-left title must not flip the header
     p.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
@@ -403,7 +461,7 @@ def _header_footer(
     left = f"Parallax brief · {brief.generated}"
     p.drawText(bottom, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), left)
     p.drawText(bottom, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-               f"Page {page} of {pages}")  # fmt: skip
+               f"Page {page} of {pages or '…'}")  # fmt: skip
 
 
 def export_pdf(
