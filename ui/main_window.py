@@ -6,6 +6,7 @@ import itertools
 from dataclasses import replace
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
@@ -194,7 +195,7 @@ class MainWindow(QMainWindow):
         self.welcome.open_requested.connect(self.open_session)
         self.welcome.recent_chosen.connect(lambda p: self.load_session_file(Path(p)))
         self.welcome.files_dropped.connect(self._files_dropped)
-        self.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
         hints = QGuiApplication.styleHints()
         if hints is not None:
             hints.colorSchemeChanged.connect(lambda _s: self.apply_theme(self.theme_mode))
@@ -273,7 +274,7 @@ class MainWindow(QMainWindow):
         self.review_replacing.emit()
         self.state = state or ReviewState(cmp)
         self.selection = Selection()
-        self.undo_stack.clear()
+        self._fresh_history()
         self.session_path = None
         self.view.set_comparison(cmp)
         self.sidebar.model.set_comparison(cmp)
@@ -451,7 +452,7 @@ class MainWindow(QMainWindow):
         self.alignment.stop_alignment()
         self.review_replacing.emit()
         self.state = None
-        self.undo_stack.clear()
+        self._fresh_history()
         self.stack.setCurrentWidget(self.welcome)
         self._update_actions()
         self._update_title()
@@ -494,6 +495,18 @@ class MainWindow(QMainWindow):
         """Claims selected on both sides that are not already linked exactly so."""
         a, b = set(self.selection.side_ids(cmp, Side.A)), set(self.selection.side_ids(cmp, Side.B))
         return bool(a and b) and not any(set(lk.a) == a and set(lk.b) == b for lk in cmp.links)
+
+    def _clean_changed(self, _clean: bool) -> None:
+        # the stack, our child, is cleared as the window is destroyed (after a Discard,
+        # the stack is not clean): no title to update on a window that is gone
+        if shiboken6.isValid(self):
+            self._update_title()
+
+    def _fresh_history(self) -> None:
+        """No undo steps, and clean: clear() alone keeps the stack unclean after a restore
+        marked it so (resetClean), and the next comparison would count as modified."""
+        self.undo_stack.clear()
+        self.undo_stack.setClean()
 
     def _update_title(self) -> None:
         cmp = self.comparison

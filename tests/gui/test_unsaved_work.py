@@ -138,3 +138,31 @@ def test_recent_sessions_of_the_same_name_are_told_apart() -> None:
         "review.parallax — b/notes",
         "call.parallax",
     ]
+
+
+def test_after_a_restored_review_the_next_comparison_starts_saved(window, long_cmp) -> None:  # type: ignore[no-untyped-def]
+    window.show_comparison(long_cmp)
+    window.sessions.mark_unsaved()  # as a restore from a recovery file does
+    assert window.isWindowModified()
+    window.show_comparison(long_cmp)  # Discard, then another comparison
+    assert not window.modified and not window.isWindowModified()
+    window.sessions.mark_unsaved()
+    window.close_comparison()
+    assert not window.modified
+
+
+def test_quitting_after_discard_raises_nothing(qtbot, long_cmp) -> None:  # type: ignore[no-untyped-def]
+    """Destroying the window clears its undo stack, which is unclean after a Discard: its
+    title was then updated on a window already gone (a traceback on every such quit)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from ui.main_window import MainWindow
+
+    w = MainWindow()
+    w.show()
+    w.show_comparison(long_cmp)
+    link = w.comparison.links[0]
+    w.apply_edit(Edit(EditKind.UNLINK, link.a, link.b))
+    assert w.close()  # Discard (the fixture's answer)
+    w.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
