@@ -75,6 +75,7 @@ class NotesPanel(QWidget):
         super().__init__(window)
         self.main = window
         self.target: str | None = None
+        self._pinned: str | None = None  # a note on a removed link, opened from the list
         self.on_claim = QRadioButton("Claim")
         self.on_link = QRadioButton("Link")
         self.on_claim.setChecked(True)
@@ -133,6 +134,8 @@ class NotesPanel(QWidget):
 
     # -- what the panel is about ---------------------------------------------------------------
     def current_target(self) -> str | None:
+        if self._pinned is not None:
+            return self._pinned
         cmp = self.main.comparison
         focus = self.main.selection.focus
         if cmp is None or focus is None:
@@ -146,6 +149,7 @@ class NotesPanel(QWidget):
     def show_selection(self) -> None:
         """Follow the window's selection (saving any note still being typed first)."""
         self.commit_text()
+        self._pinned = None
         self.target = self.current_target()
         self._show_note()
 
@@ -153,7 +157,7 @@ class NotesPanel(QWidget):
         """Forget the target without saving the editor: its claim ids mean nothing in the
         review that comes next (they would copy the note onto another claim)."""
         self._typing.stop()
-        self.target = None
+        self.target = self._pinned = None
 
     def refresh(self) -> None:
         self.target = self.current_target()
@@ -228,9 +232,18 @@ class NotesPanel(QWidget):
         elif kind == "link":
             a, _, b = rest.partition("|")
             ids_a, ids_b = tuple(a.split(",")), tuple(b.split(","))
-            if all(c in cmp.claim_by_id for c in ids_a + ids_b):
+            if not all(c in cmp.claim_by_id for c in ids_a + ids_b):
+                return
+            if any(link_target(link) == target for link in cmp.links):
                 self.on_link.setChecked(True)
                 self.main.select(Selection((ids_a[0],), (ids_a, ids_b)))
+                return
+            # the link is gone: show its claim, and open the note itself for editing (or
+            # clearing) until the selection moves on
+            self.main.select(Selection((ids_a[0],)))
+            self.commit_text()
+            self._pinned = self.target = target
+            self._show_note()
 
 
 def describe(cmp: Comparison, target: str) -> str:

@@ -87,6 +87,32 @@ def test_note_on_a_link(reviewed) -> None:  # type: ignore[no-untyped-def]
     assert not listed().endswith("(link removed)")
 
 
+def test_a_note_on_a_removed_link_can_be_opened_edited_and_cleared(reviewed) -> None:  # type: ignore[no-untyped-def]
+    window, panel = reviewed, reviewed.sessions.notes
+    link = window.comparison.links[1]
+    window.select(Selection((link.a[0],), (link.a, link.b)))
+    panel.on_link.setChecked(True)
+    panel.editor.setPlainText("Same event, different times.")
+    panel.commit_text()
+    target = panel.target
+    window.apply_edit(Edit(EditKind.UNLINK, link.a, link.b))
+    item = next(
+        panel.notes_list.item(i) for i in range(panel.notes_list.count())
+        if panel.notes_list.item(i).data(Qt.ItemDataRole.UserRole) == target
+    )  # fmt: skip
+    panel._go_to(item)
+    assert panel.target == target and panel.target_label.text().endswith("(link removed)")
+    assert panel.editor.toPlainText() == "Same event, different times."
+    panel.editor.setPlainText("Not the same event after all.")
+    panel.commit_text()  # the review changes and the panel refreshes: still this note
+    assert window.state.note_for(target).text == "Not the same event after all."
+    panel.editor.setPlainText("")
+    panel.commit_text()
+    assert window.state.note_for(target) is None  # deleted
+    window.select(Selection((link.b[0],)))  # moving on leaves the removed link's note
+    assert panel.target != target
+
+
 def test_save_as_then_save_then_reopen(reviewed, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     window, ctl = reviewed, reviewed.sessions
     monkeypatch.setattr(ctl, "ask_save_path", lambda suggested: tmp_path / "review")
