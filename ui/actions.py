@@ -23,7 +23,7 @@ class Actions(QObject):
         # File
         self.new = new("&New Comparison…", _Key.New, "file-compare", "Compare two accounts")
         self.open_session = new("&Open Session…", _Key.Open, "folder-open-outline")
-        self.open_sample = new("Open the &Sample Comparison", None, "book-open-variant")
+        self.open_sample = new("Open the Sa&mple Comparison", None, "book-open-variant")
         self.export = new("&Export…", "Ctrl+E", "export-variant", "Export a brief or PDF")
         self.close_comparison = new("&Close Comparison", _Key.Close, "close")
         self.quit = new("&Quit", _Key.Quit, None)
@@ -37,14 +37,14 @@ class Actions(QObject):
             "link-variant",
             "Link the selected claims of A with those of B",
         )
-        self.unlink = new("&Unlink", "Ctrl+Shift+L", "link-variant-off", "Remove this link")
+        self.unlink = new("U&nlink", "Ctrl+Shift+L", "link-variant-off", "Remove this link")
         self.mark_same = new("Mark as &Same", "Ctrl+Shift+1", "equal", "Both say the same")
         self.mark_differs = new(
             "Mark as &Differs", "Ctrl+Shift+2", "not-equal-variant", "The two claims differ"
         )
-        self.clear_selection = new("Clear Selection", None, None)
+        self.clear_selection = new("Clear &Selection", "Ctrl+Shift+A", None)
         self.realign = new(
-            "&Re-align…",
+            "Re-&align…",
             "Ctrl+Shift+R",
             "refresh",
             "Align again with another engine or corrected text, keeping edits and notes",
@@ -60,7 +60,7 @@ class Actions(QObject):
             action.setCheckable(True)
             self.filters.addAction(action)
         self.filter_all.setChecked(True)
-        self.only_topic = new("Only the Selected &Topic", "Ctrl+T", None)
+        self.only_topic = new("Only the Se&lected Topic", "Ctrl+T", None)
         self.only_topic.setCheckable(True)
         self.sync_scroll = new(
             "S&ynchronized Scrolling",
@@ -71,7 +71,7 @@ class Actions(QObject):
         self.sync_scroll.setCheckable(True)
         self.sync_scroll.setChecked(True)
         self.show_sidebar = new("Topic &Sidebar", "F9", None)
-        self.show_details = new("&Detail Panel", "Ctrl+Shift+D", None)
+        self.show_details = new("D&etail Panel", "Ctrl+Shift+D", None)
         for action in (self.show_sidebar, self.show_details):
             action.setCheckable(True)
             action.setChecked(True)
@@ -99,7 +99,7 @@ class Actions(QObject):
         self.next_claim = new("Next &Claim", "Alt+Down", None)
         self.previous_claim = new("Previous C&laim", "Alt+Up", None)
         self.add_next_claim = new("&Add Next Claim to Selection", "Alt+Shift+Down", None)
-        self.focus_other_pane = new("Switch &Pane", "Ctrl+Tab", None)
+        self.focus_other_pane = new("S&witch Pane", "Ctrl+Tab", None)
         # Help
         self.about = new("&About Parallax", None, "information-outline")
 
@@ -168,8 +168,10 @@ class Actions(QObject):
         go.addActions([self.next_omission, self.previous_omission])
         go.addSeparator()
         go.addActions(
-            [self.next_claim, self.previous_claim, self.add_next_claim, self.focus_other_pane]
+            [self.next_claim, self.previous_claim, self.add_next_claim, self.clear_selection]
         )
+        go.addSeparator()
+        go.addAction(self.focus_other_pane)
         bar.addMenu("&Help").addAction(self.about)
 
     def build_file_menu(self, menu: QMenu) -> None:

@@ -211,3 +211,19 @@ def test_notes_dock_is_put_away_on_the_welcome_page(window, qtbot):  # type: ign
     window.alignment.open_sample()
     qtbot.waitUntil(lambda: window.comparison is not None, timeout=20000)
     assert dock.isVisible()
+
+
+def test_no_menu_gives_one_access_key_to_two_entries(window) -> None:  # type: ignore[no-untyped-def]
+    """Alt+letter must choose, not cycle: each menu's underlined letters are its own."""
+    import re
+
+    from PySide6.QtWidgets import QMenu
+
+    menus = [window.menuBar(), *window.menuBar().findChildren(QMenu)]
+    for menu in menus:
+        keys = [
+            m.group(1).lower()
+            for a in menu.actions()
+            if a.isVisible() and (m := re.search(r"&([^&])", a.text()))
+        ]
+        assert len(keys) == len(set(keys)), (getattr(menu, "title", lambda: "bar")(), keys)
