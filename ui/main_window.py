@@ -453,8 +453,10 @@ class MainWindow(QMainWindow):
         self.review_replacing.emit()
         self.state = None
         self._fresh_history()
+        self.position_label.clear()  # "Difference 1 of 6" of a comparison no longer shown
         self.stack.setCurrentWidget(self.welcome)
         self._update_actions()
+        self.sessions.update_actions()  # nothing to save on the welcome page
         self._update_title()
 
     def show_error(self, title: str, message: str) -> None:

@@ -166,3 +166,12 @@ def test_quitting_after_discard_raises_nothing(qtbot, long_cmp) -> None:  # type
     assert w.close()  # Discard (the fixture's answer)
     w.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def test_the_welcome_page_shows_no_status_of_the_closed_comparison(window, long_cmp) -> None:  # type: ignore[no-untyped-def]
+    window.show_comparison(long_cmp)
+    window.select(Selection((window.comparison.claims[0].id,)))
+    assert window.position_label.text()
+    window.close_comparison()
+    assert window.position_label.text() == ""
+    assert not window.sessions.save_action.isEnabled()
