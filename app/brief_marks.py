@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from app.cjk import SPACELESS
 from app.figures import CALENDAR_WORDS
 
 
@@ -22,7 +23,9 @@ class Fragment:
     strong: bool = False
 
 
-_WORD_CHAR = re.compile(r"\w")
+#: a character of a word; Chinese and Japanese ones are each a word of their own, since
+#: their text has no spaces to widen a mark to ("无条件" stays "无条件" inside "必须无条件执行")
+_WORD_CHAR = re.compile(rf"(?![{SPACELESS}])\w")
 
 
 def mark_fragments(

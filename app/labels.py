@@ -18,8 +18,19 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from app.cjk import (
+    CJK,
+    CJK_FRAME,
+    KOREAN_STOPS,
+    KOREAN_WEAK,
+    SPACELESS_RUN,
+    grammatical,
+    has_cjk,
+    has_spaceless,
+    is_hangul,
+)
 from app.engines import Vectors
-from app.figures import CALENDAR_WORDS
+from app.figures import CALENDAR_WORDS, figure_spans
 from app.model import Claim
 from app.text import STOPWORDS, TITLES, WEAK_WORDS, bare_name, stem
 
@@ -158,7 +169,9 @@ def lexicon(texts: Iterable[str]) -> _Lexicon:
 def candidates(text: str, lex: _Lexicon, people: frozenset[str] = frozenset()) -> list[Phrase]:
     """The phrases in ``text`` that could name a topic: whole proper names (not people's),
     runs of one to three common words ending in a noun, and a name word before a noun
-    ("Kestrian fishermen")."""
+    ("Kestrian fishermen"). Chinese, Japanese and Korean: see ``_cjk_candidates``."""
+    if has_cjk(text):
+        return _cjk_candidates(text, people) + candidates(_CJK_RE.sub(".", text), lex, people)
     toks = _tokens(text)
     out: list[Phrase] = []
     i = 0
@@ -307,6 +320,112 @@ def _can_start(w: str, lex: _Lexicon, alone: bool = False) -> bool:
     return lw not in _NOT_FIRST and not _verb(lw, lex, alone) and not lw.endswith("ly")
 
 
+# -- Chinese, Japanese and Korean ---------------------------------------------------------
+
+_CJK_RE = re.compile(f"[{CJK}]+")
+_FRAME_LENGTHS = sorted({len(w) for w in CJK_FRAME}, reverse=True)
+#: the shortest and longest Chinese or Japanese label, in characters
+CJK_LABEL_CHARS = (2, 6)
+_KOREAN_WORD = re.compile(r"[\uac00-\ud7a3]+|[^\s]+")
+#: Korean particles after a noun ("협정을", "정세에", "검문소의"), longest first
+_KOREAN_PARTICLES = sorted(
+    "에서는 에서 으로 에게 까지 부터 과의 와의 에는 에도 이나 은 는 이 가 을 를 의 에 와 과 도 로"
+    " 만".split(),
+    key=len,
+    reverse=True,
+)
+#: endings of Korean verbs and adjectives ("합의했다", "강화하고", "긴밀한", "유지하기")
+_KOREAN_VERBAL = re.compile("(?:다|고|며|면|서|지|게|는|던|한|할|된|될|기|해|하|여|록|니|요|까)$")
+_KOREAN_TITLES = ("장관", "대통령", "총리", "외상", "대사")
+
+
+def _cjk_candidates(text: str, people: frozenset[str]) -> list[Phrase]:
+    """Label candidates in Chinese and Japanese: runs of two to six characters with no
+    grammatical character, figure or word of a readout's frame at either end ("经贸磋商",
+    "国境検問所"); which of the overlapping runs names the topic is settled by how often each
+    is used (see ``_dominated``). In Korean: nouns without their particles ("협정을":
+    "협정"), alone or two together ("지역 정세"). No piece of a person's name."""
+    out: list[Phrase] = []
+    names = [p for p in people if has_cjk(p)]
+    spans = figure_spans(text)
+    low, high = CJK_LABEL_CHARS
+    for m in SPACELESS_RUN.finditer(text):
+        start, run = m.start(), m.group(0)
+        ok = [
+            not grammatical(text, i) and not any(s <= i < e for s, e in spans)
+            for i in range(start, m.end())
+        ]
+        # a label starts or ends where a word does: by a particle, a figure, punctuation
+        # or a word of the frame ("保持" in "双方同意保持密切沟通"; not "持密切沟")
+        edges = {j for j in range(len(run) + 1) if not (0 < j < len(run) and ok[j - 1] and ok[j])}
+        inside: set[int] = set()  # no label starts or ends inside a word of the frame
+        for i in range(len(run)):
+            for n in _FRAME_LENGTHS:
+                if run[i : i + n] in CJK_FRAME:
+                    edges.update((i, i + n))
+                    inside.update(range(i + 1, i + n))
+        for i in range(len(run)):
+            for n in range(low, high + 1):
+                if i + n > len(run) or not ok[i + n - 1]:
+                    break
+                piece = run[i : i + n]
+                if (
+                    ok[i]
+                    and (i in edges or i + n in edges)
+                    and not {i, i + n} & inside
+                    and not _framed(piece)
+                    and not any(p in piece or piece in p for p in names)
+                ):
+                    # where it starts or ends inside a longer word, it may be a piece of it
+                    out.append(Phrase(piece, piece, not (i in edges and i + n in edges)))
+    nouns = [_korean_noun(w.group(0)) for w in _KOREAN_WORD.finditer(text)]
+    for k, (noun, bare) in enumerate(nouns):
+        if noun and noun not in people:
+            out.append(Phrase(stem(noun), noun))
+            after, _ = nouns[k + 1] if k + 1 < len(nouns) else ("", False)
+            if bare and after:
+                out.append(Phrase(f"{stem(noun)} {stem(after)}", f"{noun} {after}"))
+    return out
+
+
+def _framed(piece: str) -> bool:
+    """Whether a Chinese or Japanese run opens or ends with a word of a readout's frame."""
+    return any(piece[:n] in CJK_FRAME or piece[-n:] in CJK_FRAME for n in _FRAME_LENGTHS)
+
+
+def _korean_noun(word: str) -> tuple[str, bool]:
+    """A Korean word as a noun without its particle, and whether it had none ("경제" in
+    "경제 협력"); ("", False) for a verb, a title, a figure or a word with no point."""
+    if not is_hangul(word) or not word.isalpha():
+        return "", False
+    noun = next(
+        (word[: -len(p)] for p in _KOREAN_PARTICLES if word.endswith(p) and len(word) > len(p) + 1),
+        word,
+    )
+    if (
+        len(noun) < 2
+        or (noun == word and _KOREAN_VERBAL.search(noun))
+        or noun.endswith(("하", "기"))
+        or stem(noun) in KOREAN_STOPS
+        or stem(noun) in KOREAN_WEAK
+        or any(t in noun for t in _KOREAN_TITLES)
+    ):
+        return "", False
+    return noun, noun == word
+
+
+def _dominated(keys: Counter[str], longer: dict[str, set[str]]) -> set[str]:
+    """The Chinese and Japanese candidates of a topic used only inside a longer one ("经贸"
+    and "磋商" where each use is in "经贸磋商"): the longer one names the topic, if it
+    starts and ends where words do (``longer`` holds only those)."""
+    return {k for k, n in keys.items() if any(keys.get(x, 0) >= n for x in longer.get(k, ()))}
+
+
+def _size(key: str) -> int:
+    """A label's length in words; in Chinese and Japanese, two characters to a word."""
+    return (len(key) + 1) // 2 if has_spaceless(key) else key.count(" ") + 1
+
+
 def label_topics(
     members: dict[int, list[Claim]],
     fixed: dict[int, str],
@@ -324,12 +443,18 @@ def label_topics(
     sides: dict[int, dict[str, set[str]]] = {}
     surface: dict[str, Counter[str]] = {}
     fragments: Counter[str] = Counter()  # uses of a phrase inside a longer one
+    longer: dict[str, set[str]] = {}  # Chinese or Japanese runs one character longer
     for g, claims in members.items():
         cnt: Counter[str] = Counter()
         said_by: dict[str, set[str]] = {}
         for c in claims:
             seen = set()
-            for key, shown, partial in candidates(c.text, lex, people):
+            found = candidates(c.text, lex, people)
+            for key, _, partial in found:
+                if not partial and len(key) > CJK_LABEL_CHARS[0] and has_spaceless(key):
+                    longer.setdefault(key[1:], set()).add(key)
+                    longer.setdefault(key[:-1], set()).add(key)
+            for key, shown, partial in found:
                 if len(shown) > MAX_CHARS:
                     continue
                 said_by.setdefault(key, set()).add(c.side.value)
@@ -354,7 +479,7 @@ def label_topics(
     def score(g: int, key: str) -> float:
         s = counts[g][key] * math.log(1 + n_topics / df[key])
         s *= 1 - 0.5 * fragments[key] / surface[key].total()  # often part of a longer phrase
-        n_words = key.count(" ") + 1
+        n_words = _size(key)
         if n_words > 1:
             s *= 1.6
             if n_words > 2 and surface[key].total() < 2 and not written[key][:1].isupper():
@@ -366,7 +491,8 @@ def label_topics(
         return s
 
     def by_score(g: int) -> list[str]:
-        return sorted(counts[g], key=lambda k: (-score(g, k), k))
+        dominated = _dominated(counts[g], longer) if longer else set()
+        return sorted((k for k in counts[g] if k not in dominated), key=lambda k: (-score(g, k), k))
 
     ranked = {g: by_score(g) for g in members}
     if embed is not None and centroids is not None:

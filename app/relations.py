@@ -12,7 +12,22 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
+from typing import NamedTuple
 
+from app.cjk import (
+    KOREAN_STOPS,
+    KOREAN_WEAK,
+    PUNCTUATION,
+    SPACELESS,
+    SPACELESS_RUN,
+    found_chars,
+    grammatical,
+    has_cjk,
+    has_spaceless,
+    name_at,
+    pair_set,
+    weak_chars,
+)
 from app.figures import (
     CALENDAR_WORDS,
     MONTHS,
@@ -127,12 +142,30 @@ _CONDITION_RE = re.compile(
 )
 
 
+#: Conditions in Chinese ("只要…", "如果…", "除非…", "无条件"), Japanese (a clause ending
+#: "…すれば", "…場合", "無条件") and Korean (a clause ending "…하면", "…조건으로", "무조건"),
+#: to the next punctuation; Japanese and Korean ones from the clause's start, which their
+#: verb ends. "によれば" (according to) and "なければならない" (must) set none.
+_CJK_CONDITION_RE = re.compile(
+    r"(?:如果|假如|倘若|若(?!干)|只要|除非|一旦|前提是|条件是|无条件|無條件|无先决条件|不设前提"
+    r"|以[^，。；！？、]{1,12}?为(?:前提|条件))[^，。；！？,;.!?]*"
+    r"|[^、。，；！？「」,;.!?]*?(?:(?<!によ)れば(?!なら|いけ)|ならば|場合(?:には|は)?|を条件に"
+    r"|を前提に)|無条件"
+    r"|(?:[^\s,.;!?。]+\s){0,3}[^\s,.;!?。]*(?:하면|되면|다면|라면|으면|시면|조건으로|전제로)"
+    r"(?=[\s,.;!?]|$)|무조건"
+)
+
+
 def _conditions(text: str) -> list[tuple[str, set[str]]]:
-    return [
+    out = [
         (m.group(0).strip(), content_stems(m.group(0)))
         for m in _CONDITION_RE.finditer(text)
         if not _provided_as_verb(text, m)
     ]
+    if has_cjk(text):
+        found = _CJK_CONDITION_RE.finditer(text)
+        out += [(m.group(0).strip(), content_stems(m.group(0))) for m in found]
+    return out
 
 
 def _provided_as_verb(text: str, m: re.Match[str]) -> bool:
@@ -231,16 +264,30 @@ def _actors(text: str, people: frozenset[str]) -> list[Mention]:
             out.append(Mention("actor", shown, " ".join(bare[k] for k in at).lower()))
         elif any(t in ORG_WORDS for t in toks):
             out.append(Mention("actor", " ".join(toks), " ".join(toks).lower()))
+    if has_cjk(text):  # people named in Chinese, Japanese or Korean, in order
+        named = sorted((name_at(text, p), p) for p in people if has_cjk(p) and p in text)
+        out += [Mention("actor", p, p) for k, p in named if k >= 0]
     return out
 
 
 def content_stems(text: str) -> set[str]:
+    """The stems of the words of ``text`` that carry a point; Chinese and Japanese
+    characters as their pairs and themselves (``app.cjk.pair_set``)."""
+    if has_spaceless(text):
+        return {stem(w) for w in _spaced_words(text) if _is_content(w)} | pair_set(text)
     return {stem(w) for w in words(text) if _is_content(w)}
+
+
+def _spaced_words(text: str) -> list[str]:
+    """The words of ``text`` outside its runs of Han and kana ("APEC" of "APEC峰会")."""
+    return [part for w in words(text) for part in SPACELESS_RUN.split(w)[::2] if part]
 
 
 def _is_content(w: str) -> bool:
     """A word that carries a point. Months and weekdays do not: the date check compares
     them ("February 15" and "today" may be one day)."""
+    if "\uac00" <= w[0] <= "\ud7a3":  # Korean: two syllables make a word ("협정")
+        return len(w) >= 2 and stem(w) not in KOREAN_STOPS and stem(w) not in KOREAN_WEAK
     lw = w.lower()
     return (
         lw not in STOPWORDS
@@ -259,11 +306,91 @@ def _figure_words(text: str) -> set[str]:
 
 def unmatched_share(text: str, other: str) -> float:
     """The share of ``text``'s content words with no counterpart in ``other``; the words
-    of its figures count as matched, since the figure checks compare those."""
+    of its figures count as matched, since the figure checks compare those. Chinese and
+    Japanese count by character: one not found in ``other`` in any pair (``app.cjk``)."""
+    if has_spaceless(text):
+        units = _units(text, other)
+        content = [u for u in units if u.weight]
+        figures_in = sum(u.figure for u in units)  # found, as the figure checks compare them
+        return sum(not u.found for u in content) / (len(content) + figures_in) if content else 0.0
     mine, theirs = content_stems(text), content_stems(other)
     if not mine:
         return 0.0
     return len(mine - theirs - _figure_words(text)) / len(mine)
+
+
+class _Unit(NamedTuple):
+    """A word of a claim, or a character of its Chinese or Japanese (``char``): where it
+    stands, and whether it carries a point (``weight``), is found in the other account
+    (``found``: so it ends a one-sided phrase), and may open or end one (``edge``).
+    Punctuation ends a phrase (``stop``); a figure's words are left to the figure checks
+    (``figure``)."""
+
+    start: int
+    end: int
+    weight: int
+    found: bool
+    edge: bool
+    stop: bool = False
+    char: bool = False
+    figure: bool = False
+
+
+_TOKEN_RE = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*|[.,;:!?()\"“”]")
+_NOT_SPACELESS = rf"(?:(?![{SPACELESS}])[^\W_])+"
+_CJK_TOKEN_RE = re.compile(
+    rf"[{SPACELESS}]|{_NOT_SPACELESS}(?:['’-]{_NOT_SPACELESS})*|[.,;:!?()\"“”{PUNCTUATION}]"
+)
+
+
+def _units(text: str, other: str) -> list[_Unit]:
+    """The words of ``text`` in Chinese, Japanese or Korean (and the characters of its
+    Chinese and Japanese) as units of a comparison with ``other``, in the order they stand."""
+    theirs = content_stems(other)
+    figures_at = figure_spans(text)  # their words are left to the figure checks
+    spaceless = has_spaceless(text)
+    found = found_chars(text, pair_set(other)) if spaceless else set()
+    weak = weak_chars(text) if spaceless else set()
+    out: list[_Unit] = []
+    for token in (_CJK_TOKEN_RE if spaceless else _TOKEN_RE).finditer(text):
+        w, at = token.group(0), token.start()
+        if not w[0].isalnum():
+            out.append(_Unit(at, token.end(), 0, False, False, stop=True))
+            continue
+        in_figure = any(s <= at < e for s, e in figures_at)
+        if spaceless and len(w) == 1 and SPACELESS_RUN.match(w):
+            if in_figure or grammatical(text, at):
+                out.append(_Unit(at, at + 1, 0, False, False, char=True, figure=in_figure))
+            else:
+                out.append(_Unit(at, at + 1, 0 if at in weak else 1, at in found, True, char=True))
+        elif _is_content(w) and not in_figure:
+            out.append(_Unit(at, token.end(), 1, stem(w) in theirs, True))
+        else:
+            edge = w.lower() not in STOPWORDS and not in_figure
+            out.append(_Unit(at, token.end(), 0, False, edge, figure=in_figure and _is_content(w)))
+    return out
+
+
+def _trim(run: list[_Unit]) -> None:
+    """Trim a one-sided run to start and end on a word of its own, not a stopword or a
+    figure's word; nor on a lone Chinese or Japanese character that a particle parts from
+    the rest, a word cut from its ending ("述" of "用意があると述べた")."""
+    while True:
+        while run and not run[-1].edge:
+            run.pop()
+        while run and not run[0].edge:
+            run.pop(0)
+        if len(run) > 2 and _lone(run[-1], run[-2]):
+            run.pop()
+        elif len(run) > 2 and _lone(run[0], run[1]):
+            run.pop(0)
+        else:
+            return
+
+
+def _lone(unit: _Unit, neighbour: _Unit) -> bool:
+    """Whether a character is parted by a grammatical one from the rest of its run."""
+    return unit.char and neighbour.char and not neighbour.edge
 
 
 def _phrases(text_a: str, text_b: str, min_weight: int = 2) -> list[Difference]:
@@ -275,6 +402,8 @@ def _phrases(text_a: str, text_b: str, min_weight: int = 2) -> list[Difference]:
 def _one_sided_runs(text: str, other: str, min_weight: int = 2) -> list[str]:
     """The longest runs of words in ``text`` whose content words ``other`` lacks (runs of
     ``min_weight`` content words or more, or one long word)."""
+    if has_cjk(text):
+        return _cjk_one_sided_runs(text, other, min_weight)
     theirs = content_stems(other)
     figures_at = figure_spans(text)  # their words are left to the figure checks
     runs: list[tuple[int, str]] = []
@@ -293,7 +422,7 @@ def _one_sided_runs(text: str, other: str, min_weight: int = 2) -> list[str]:
             runs.append((weight, " ".join(shown)))
         current, weight = [], 0
 
-    for token in re.finditer(r"[^\W_]+(?:['’-][^\W_]+)*|[.,;:!?()\"“”]", text):
+    for token in _TOKEN_RE.finditer(text):
         w = token.group(0)
         if not w[0].isalnum():
             close()
@@ -307,6 +436,32 @@ def _one_sided_runs(text: str, other: str, min_weight: int = 2) -> list[str]:
             current.append((w, True))
         elif current:
             current.append((w, w.lower() not in STOPWORDS and not in_figure))
+    close()
+    runs.sort(key=lambda r: -r[0])
+    return [r for _, r in runs[:MAX_PHRASES]]
+
+
+def _cjk_one_sided_runs(text: str, other: str, min_weight: int) -> list[str]:
+    """``_one_sided_runs`` in Chinese, Japanese or Korean: in Chinese and Japanese, runs of
+    characters found in no pair of ``other``'s (``min_weight`` characters or more: "无条件"),
+    trimmed of particles; every run shown as the text has it."""
+    runs: list[tuple[int, str]] = []
+    current: list[_Unit] = []
+
+    def close() -> None:
+        nonlocal current
+        _trim(current)
+        weight = sum(u.weight for u in current)
+        first = text[current[0].start : current[0].end] if current else ""
+        if weight >= min_weight or (weight == 1 and len(first) >= 7):
+            runs.append((weight, text[current[0].start : current[-1].end]))
+        current = []
+
+    for u in _units(text, other):
+        if u.stop or (u.weight and u.found):
+            close()
+        elif u.weight or current:
+            current.append(u)
     close()
     runs.sort(key=lambda r: -r[0])
     return [r for _, r in runs[:MAX_PHRASES]]

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from itertools import islice
 
+from app.cjk import SPACELESS_RUN
 from app.model import BlockKind, Claim, Document, Side
 from app.text import STOPWORDS
 
@@ -55,7 +56,7 @@ _HEADING_MARK_RE = re.compile(r"#{1,6}\s+")
 _WORD_RE = re.compile(r"\w+(?:[’'.-]\w+)*")
 # clause joints a claim may be split at; the split falls before the joining word
 _JOINT_RE = re.compile(
-    r";\s+|,\s+(?=(?:and|but|while|whereas|yet|although|though)\s)"
+    r";\s+|；\s*|,\s+(?=(?:and|but|while|whereas|yet|although|though)\s)"
     r"|\s+(?=as well as\s)|\s+(?=in addition to\s)"
     # a trailing participle clause: "..., discussing the trade deal", not "..., including"
     r"|,\s+(?=(?!including|according|regarding|concerning|excluding|following|during)"
@@ -176,7 +177,8 @@ def claim_spans(text: str, sent: Span, in_sequence: bool = False) -> list[Span]:
                 continue
         elif m.group().startswith(",") and not _starts_clause(text, cut, e):
             continue
-        if _at_least(text, cuts[-1], m.start(), MIN_CLAIM_WORDS) and _at_least(
+        at_least = _at_least_cjk if m.group().startswith("；") else _at_least
+        if at_least(text, cuts[-1], m.start(), MIN_CLAIM_WORDS) and at_least(
             text, cut, e, MIN_CLAIM_WORDS
         ):
             cuts.append(cut)
@@ -184,7 +186,7 @@ def claim_spans(text: str, sent: Span, in_sequence: bool = False) -> list[Span]:
     for i, c in enumerate(cuts):
         stop = cuts[i + 1] if i + 1 < len(cuts) else e
         seg = text[c:stop]
-        right = seg.rstrip().rstrip(";,")
+        right = seg.rstrip().rstrip(";,；")
         left_trim = len(seg) - len(seg.lstrip())
         spans.append(Span(c + left_trim, c + len(right.rstrip())))
     return [sp for sp in spans if sp.end > sp.start]
@@ -331,6 +333,14 @@ _WINDOW = 400
 def _at_least(text: str, s: int, e: int, n: int) -> bool:
     """Whether ``text[s:e]`` has ``n`` words or more (stops counting at ``n``)."""
     return sum(1 for _ in islice(_WORD_RE.finditer(text, s, e), n)) >= n
+
+
+def _at_least_cjk(text: str, s: int, e: int, n: int) -> bool:
+    """Whether ``text[s:e]`` has ``n`` words or more, two Chinese or Japanese characters
+    counting as one (they have no spaces between words)."""
+    piece = text[s:e]
+    runs = SPACELESS_RUN.findall(piece)
+    return len(_WORD_RE.findall(SPACELESS_RUN.sub(" ", piece))) + sum(map(len, runs)) // 2 >= n
 
 
 class _Quoted:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from app.cjk import KOREAN_STOPS, SPACELESS_RUN, cjk_names, has_cjk, is_hangul, pairs
 from app.figures import CALENDAR_WORDS
 from app.places import MAX_PLACE_WORDS, PLACES
 
@@ -32,7 +33,10 @@ WEAK_WORDS = frozenset(
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A light English stemmer: enough to meet "agreed"/"agreement"/"agree" halfway."""
+    """A light English stemmer: enough to meet "agreed"/"agreement"/"agree" halfway. A
+    Korean word is stemmed to its first two syllables ("협정을", "협정이": "협정")."""
+    if is_hangul(word):
+        return word[:2]
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
@@ -59,8 +63,29 @@ def words(text: str) -> list[str]:
 
 
 def content_terms(text: str) -> list[str]:
-    """Stems of the words that carry meaning, in order."""
+    """Stems of the words that carry meaning, in order; Chinese and Japanese characters as
+    overlapping pairs (see ``app.cjk``)."""
+    if has_cjk(text):
+        return _cjk_content_terms(text)
     return [stem(w) for w in words(text) if w.lower() not in STOPWORDS and not w.isdigit()]
+
+
+def _cjk_content_terms(text: str) -> list[str]:
+    """``content_terms`` of a text with Chinese, Japanese or Korean in it: the words
+    between runs of Han and kana ("APEC" of "APEC峰会"), the runs as pairs of characters."""
+    out: list[str] = []
+    for w in words(text):
+        for k, part in enumerate(SPACELESS_RUN.split(w)):
+            if k % 2:  # a run of Han and kana, kept by ``split``'s group
+                out.extend(pairs(part))
+            elif (
+                part
+                and part.lower() not in STOPWORDS
+                and not part.isdigit()
+                and not (is_hangul(part) and stem(part) in KOREAN_STOPS)
+            ):
+                out.append(stem(part))
+    return out
 
 
 #: Titles before a person's name ("President Xi", "Foreign Minister Sergey Lavrov"); a
@@ -124,7 +149,8 @@ def people_names(texts: list[str]) -> frozenset[str]:
     a country or capital (``app.places``), or a word the texts use as a place, the one an
     office serves ("President of Kestria", "a spokesman for Tavora") or after "in" ("talks
     in Velmora"). That outweighs only a speech verb; a title makes a name whatever else the
-    word may be ("Minister Sofia Reyes")."""
+    word may be ("Minister Sofia Reyes"). Names in Chinese, Japanese and Korean are
+    found by ``app.cjk.cjk_names``."""
     names: set[str] = set()
     places: set[str] = set()
     speakers: list[tuple[list[str], list[str], int]] = []
@@ -151,7 +177,7 @@ def people_names(texts: list[str]) -> frozenset[str]:
             continue
         names.add(bare_name(toks[i]))
         names.update(_joined_before(toks, gaps, i))
-    return frozenset(names)
+    return frozenset(names) | cjk_names(texts)  # Chinese, Japanese, Korean: see app.cjk
 
 
 def _ends_known_place(toks: list[str], gaps: list[str], i: int) -> bool:
