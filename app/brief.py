@@ -28,7 +28,7 @@ from app.model import (
     Status,
     TopicCounts,
 )
-from app.review import Note, ReviewState, claim_target, link_target
+from app.review import Note, ReviewState, claim_target, link_ids, link_target
 
 NoteMap = dict[str, Note]
 
@@ -285,11 +285,10 @@ def _loose_notes(cmp: Comparison, notes: NoteMap, topics: set[str]) -> tuple[Loo
     live = {link_target(link) for link in cmp.links}
     out: list[tuple[int, int, LooseNote]] = []
     for note in notes.values():
-        kind, _, rest = note.target.partition(":")
-        if kind != "link" or note.target in live or (not note.text.strip() and not note.flags):
+        ids = link_ids(note.target)
+        if ids is None or note.target in live or (not note.text.strip() and not note.flags):
             continue
-        a, _, b = rest.partition("|")
-        ids_a, ids_b = a.split(","), b.split(",")
+        ids_a, ids_b = ids
         if not all(i in cmp.claim_by_id for i in ids_a + ids_b):
             continue
         if _topic_of(cmp, ids_a[0]) not in topics:

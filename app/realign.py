@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from app.edits import Edit, EditError, EditKind, apply
 from app.model import Comparison, Side
-from app.review import Note, ReviewState, link_target
+from app.review import Note, ReviewState, link_ids, link_target
 
 __all__ = ["match_claims", "realign"]
 
@@ -150,11 +150,10 @@ def _edit_label(edit: Edit, old: Comparison) -> str:
 
 def _note_label(note: Note, old: Comparison) -> str:
     what = "Note" if note.text.strip() else f"Flags ({', '.join(sorted(note.flags))})"
-    kind, _, rest = note.target.partition(":")
-    if kind == "claim":
-        return f"{what} on {_snippet(old, rest)}"
-    a, _, b = rest.partition("|")
-    return f"{what} on the link {_sides_label(old, a.split(','), b.split(','))}"
+    ids = link_ids(note.target)
+    if ids is None:
+        return f"{what} on {_snippet(old, note.target.partition(':')[2])}"
+    return f"{what} on the link {_sides_label(old, *ids)}"
 
 
 def _gone(target: str) -> str:

@@ -21,6 +21,16 @@ def link_target(link: Link) -> str:
     return f"link:{','.join(link.a)}|{','.join(link.b)}"
 
 
+def link_ids(target: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The claim ids of each side that a ``link:`` target names (the link itself may be
+    gone); None for any other target."""
+    kind, _, rest = target.partition(":")
+    if kind != "link":
+        return None
+    a, _, b = rest.partition("|")
+    return tuple(a.split(",")), tuple(b.split(","))
+
+
 @dataclass(frozen=True, slots=True)
 class Note:
     """A note and flags on one claim (``claim:a3``) or link (``link:a3,a4|b1``)."""

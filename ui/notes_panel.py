@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.model import Comparison
-from app.review import Note, claim_target, link_target
+from app.review import Note, claim_target, link_ids, link_target
 from ui.commands import claim_snippet
 from ui.selection import Selection
 
@@ -229,9 +229,8 @@ class NotesPanel(QWidget):
         if kind == "claim" and rest in cmp.claim_by_id:
             self.on_claim.setChecked(True)
             self.main.select(Selection((rest,)))
-        elif kind == "link":
-            a, _, b = rest.partition("|")
-            ids_a, ids_b = tuple(a.split(",")), tuple(b.split(","))
+        elif (ids := link_ids(target)) is not None:
+            ids_a, ids_b = ids
             if not all(c in cmp.claim_by_id for c in ids_a + ids_b):
                 return
             if any(link_target(link) == target for link in cmp.links):
@@ -248,11 +247,10 @@ class NotesPanel(QWidget):
 
 def describe(cmp: Comparison, target: str) -> str:
     """“claim ‘The call lasted…’” or “link ‘…’ ↔ ‘…’” for a note target."""
-    kind, _, rest = target.partition(":")
-    if kind == "claim":
-        return f"Claim {claim_snippet(cmp, rest, SNIPPET)}"
-    a, _, b = rest.partition("|")
-    first_a, first_b = a.split(",")[0], b.split(",")[0]
+    ids = link_ids(target)
+    if ids is None:
+        return f"Claim {claim_snippet(cmp, target.partition(':')[2], SNIPPET)}"
+    first_a, first_b = ids[0][0], ids[1][0]
     text = f"Link {claim_snippet(cmp, first_a, SNIPPET)} ↔ {claim_snippet(cmp, first_b, SNIPPET)}"
     if all(link_target(link) != target for link in cmp.links):
         # kept (undo brings the link back) and printed apart in the brief
