@@ -2,10 +2,14 @@
 
 Edits are plain values applied by pure functions, so the GUI can undo them (keep the
 Comparison before and after) and a session can replay them after re-aligning.
+
+A claim is in one link at most: linking claims that are already linked takes them out of
+their old links first.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -67,6 +71,9 @@ def apply(cmp: Comparison, edit: Edit) -> Comparison:
         if edit.relation is None:
             auto = relations.relate(replace(new, manual=False), cmp.claim_by_id, people, days)
             new = replace(new, relation=auto.relation)
+        links = _without(
+            links, set(a + b), lambda x: relations.relate(x, cmp.claim_by_id, people, days)
+        )
         links.append(new)
         links.sort(key=lambda link: (_order(link.a[0]), _order(link.b[0])))
     elif edit.kind is EditKind.UNLINK:
@@ -77,6 +84,21 @@ def apply(cmp: Comparison, edit: Edit) -> Comparison:
         i = find_link(cmp, edit.a, edit.b)
         links[i] = replace(links[i], relation=edit.relation, manual=True)
     return cmp.replace(links=tuple(links))
+
+
+def _without(links: list[Link], taken: set[str], relate: Callable[[Link], Link]) -> list[Link]:
+    """The links with the claims of a new link taken out of them: a claim is in one link at
+    most. A link left with claims on both sides is read again; one left with no claim on a
+    side is gone (its other claims become omissions)."""
+    kept = []
+    for link in links:
+        a = tuple(c for c in link.a if c not in taken)
+        b = tuple(c for c in link.b if c not in taken)
+        if (a, b) == (link.a, link.b):
+            kept.append(link)
+        elif a and b:
+            kept.append(relate(replace(link, a=a, b=b)))
+    return kept
 
 
 def _order(claim_id: str) -> int:
