@@ -139,7 +139,9 @@ class SessionController(QObject):
         try:
             save_session(state, path)
         except SessionError as exc:
-            self.window.show_error("Cannot save the session", str(exc))
+            # the review is still only in memory: offer another place rather than a dead end
+            if self.ask_save_elsewhere(str(exc)):
+                return self.save_as()
             return False
         self.window.session_path = path
         self.window.undo_stack.setClean()
@@ -293,6 +295,21 @@ class SessionController(QObject):
             buttons.Cancel,
         )
         return answer == buttons.Yes
+
+    def ask_save_elsewhere(self, message: str) -> bool:
+        """After a failed save: True when the reader chooses Save As to try another place."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Cannot save the session",
+            message,
+            QMessageBox.StandardButton.Cancel,
+            self.window,
+        )
+        box.setInformativeText("The review is still open. Save it somewhere else?")
+        save_as = box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(save_as)
+        box.exec()
+        return box.clickedButton() is save_as
 
     def ask_unsaved(self) -> Unsaved:
         buttons = QMessageBox.StandardButton

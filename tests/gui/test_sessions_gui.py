@@ -244,3 +244,31 @@ def test_autosave_only_when_there_is_unsaved_work(window, long_cmp, data_dir: Pa
     assert path is not None and path.exists()
     window.undo_stack.undo()  # back to clean: the recovery file goes
     assert window.sessions.autosave() is None and not path.exists()
+
+
+@pytest.mark.parametrize("try_again", [True, False])
+def test_a_failed_save_offers_save_as(reviewed, tmp_path: Path, monkeypatch, try_again) -> None:  # type: ignore[no-untyped-def]
+    window, ctl = reviewed, reviewed.sessions
+    gone = tmp_path / "deleted folder" / "review.parallax"  # its folder no longer exists
+    offered: list[str] = []
+    monkeypatch.setattr(ctl, "ask_save_elsewhere", lambda m: offered.append(m) or try_again)
+    monkeypatch.setattr(ctl, "ask_save_path", lambda suggested: tmp_path / "elsewhere")
+    window.session_path = gone
+    assert ctl.save() is try_again
+    assert len(offered) == 1 and "deleted folder" in offered[0]
+    if try_again:
+        assert window.session_path == tmp_path / "elsewhere.parallax"
+        assert load_session(window.session_path) == window.review_state()
+        assert not window.isWindowModified()
+    else:
+        assert window.session_path == gone and window.isWindowModified()
+
+
+def test_closing_after_a_failed_save_keeps_the_window(reviewed, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    window, ctl = reviewed, reviewed.sessions
+    window.session_path = tmp_path / "missing" / "review.parallax"
+    monkeypatch.setattr(ctl, "ask_unsaved", lambda: Unsaved.SAVE)
+    monkeypatch.setattr(ctl, "ask_save_elsewhere", lambda message: False)
+    assert window.close() is False  # the save failed and Save As was declined: nothing lost
+    assert window.state is not None and window.isWindowModified()
+    window.undo_stack.clear()
