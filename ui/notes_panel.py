@@ -56,6 +56,9 @@ class NoteCommand(QUndoCommand):
         if other.after.target != self.after.target:
             return False
         self.after = other.after
+        # typing that ends where it began (the editor's own Ctrl+Z, or text typed and
+        # deleted) leaves no step: the stack drops an obsolete command after a merge
+        self.setObsolete(self.after == (self.before or Note(self.after.target)))
         return True
 
     def redo(self) -> None:

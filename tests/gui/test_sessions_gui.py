@@ -272,3 +272,18 @@ def test_closing_after_a_failed_save_keeps_the_window(reviewed, tmp_path, monkey
     assert window.close() is False  # the save failed and Save As was declined: nothing lost
     assert window.state is not None and window.isWindowModified()
     window.undo_stack.clear()
+
+
+def test_typing_undone_in_the_note_editor_leaves_no_undo_step(window, long_cmp, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.show_comparison(long_cmp)
+    window.select(Selection((long_cmp.claims[2].id,)))
+    panel, stack = window.sessions.notes, window.undo_stack
+    panel.editor.setFocus()
+    qtbot.keyClicks(panel.editor, "Check")
+    panel.commit_text()  # the typing pause passes: an "Edit note" step
+    assert stack.count() == 1 and window.isWindowModified()
+    qtbot.keyClick(panel.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert panel.editor.toPlainText() == ""  # the editor's own undo took the key
+    panel.commit_text()
+    assert stack.count() == 0 and not window.isWindowModified()
+    assert window.state.notes == () or all(n.empty for n in window.state.notes)
