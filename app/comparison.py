@@ -84,7 +84,7 @@ def compare(
                 f"account {label} is too long to compare: {len(claims):,} claims "
                 f"(the limit is {MAX_CLAIMS:,}; split it into parts)"
             )
-    eng = engine or make_engine(opts.engine)
+    eng = engine or make_engine(opts.engine, (doc_a.text, doc_b.text))
     texts = [c.text for c in claims_a] + [c.text for c in claims_b]
     sem = eng.embed(texts, rep.stage("embed")) if texts else np.zeros((0, 1), np.float32)
     bags = lexical_bags(texts) if eng.name != "lexical" else None

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import os
+import re
 import zlib
 from collections.abc import Callable, Sequence
 from functools import lru_cache
@@ -270,9 +271,24 @@ def _line(exc: BaseException) -> str:
     return lines[0][:200] if lines else type(exc).__name__
 
 
-def make_engine(kind: str = "auto") -> Engine:
-    """``auto`` (semantic when available, else lexical), ``semantic`` or ``lexical``."""
-    if kind == "lexical":
+#: all-MiniLM-L6-v2 learnt English: on text mostly in another script its similarities are
+#: noise (unrelated Korean or Chinese claims score 0.6-0.9 against each other), so ``auto``
+#: matches an account whose letters are mostly not Latin by shared words instead.
+LATIN_SHARE = 0.5
+_LETTER = re.compile(r"[^\W\d_]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+
+
+def model_reads(text: str) -> bool:
+    """True when at least half the letters of ``text`` are Latin (or it has none)."""
+    letters = len(_LETTER.findall(text))
+    return not letters or len(_LATIN.findall(text)) >= LATIN_SHARE * letters
+
+
+def make_engine(kind: str = "auto", accounts: Sequence[str] = ()) -> Engine:
+    """``auto`` (semantic when available and it reads every one of ``accounts``, else
+    lexical), ``semantic`` or ``lexical``."""
+    if kind == "lexical" or (kind == "auto" and not all(map(model_reads, accounts))):
         return LexicalEngine()
     if kind == "semantic":
         return SemanticEngine()

@@ -20,20 +20,27 @@ SESSION_FILTER = "Parallax sessions (*.parallax);;All files (*)"
 
 def engine_summary(cmp: Comparison | None, choice: str = "auto") -> str:
     """Which engine matched the open comparison, and which one a new comparison would use."""
-    from app.engines import semantic_problem
+    from app.engines import model_reads, semantic_problem
 
     problem = semantic_problem()
     if choice == "lexical":
         next_one = "by shared words (lexical), as chosen"
     elif problem is None:
         next_one = "by meaning (semantic, all-MiniLM-L6-v2)"
+        if choice == "auto":
+            next_one += "; accounts mostly in a script other than Latin by shared words"
     else:
         next_one = f"by shared words (lexical), because {problem}"
     lines = []
     if cmp is not None:
         how = "by meaning" if cmp.engine == "semantic" else "by shared words"
         version = f", version {cmp.engine_version}" if cmp.engine_version else ""
-        lines.append(f"This comparison was matched {how} ({cmp.engine} engine{version})")
+        line = f"This comparison was matched {how} ({cmp.engine} engine{version})"
+        if cmp.engine == "lexical" and not (
+            model_reads(cmp.doc_a.text) and model_reads(cmp.doc_b.text)
+        ):
+            line += ": the semantic model reads English, and an account is mostly in another script"
+        lines.append(line)
     lines.append(f"New comparisons match claims {next_one}")
     return "<br>".join(escape(line) for line in lines)
 

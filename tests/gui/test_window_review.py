@@ -167,3 +167,16 @@ def test_keyboard_linking_and_tab_order(window, sample_cmp, qtbot) -> None:  # t
     qtbot.keyClick(window.sidebar.view, Qt.Key.Key_Tab)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is pane_a
+
+
+def test_about_says_why_korean_was_matched_by_shared_words() -> None:
+    from app.comparison import CompareOptions, compare
+    from app.documents import from_text
+
+    ko = compare(
+        from_text("김 장관은 뒤퐁 장관과 통화했다."),
+        from_text("뒤퐁 장관은 김 장관과 통화했다."),
+        CompareOptions(engine="auto"),
+    )
+    text = dialogs.engine_summary(ko, "auto")
+    assert "(lexical engine, version 1): the semantic model reads English" in text
