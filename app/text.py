@@ -149,8 +149,9 @@ def people_names(texts: list[str]) -> frozenset[str]:
     a country or capital (``app.places``), or a word the texts use as a place, the one an
     office serves ("President of Kestria", "a spokesman for Tavora") or after "in" ("talks
     in Velmora"). That outweighs only a speech verb; a title makes a name whatever else the
-    word may be ("Minister Sofia Reyes"). Names in Chinese, Japanese and Korean are
-    found by ``app.cjk.cjk_names``."""
+    word may be ("Minister Sofia Reyes"). Initials before a speech verb ("NATO said") are
+    a body, not a person. Names in Chinese, Japanese and Korean are found by
+    ``app.cjk.cjk_names``."""
     names: set[str] = set()
     places: set[str] = set()
     speakers: list[tuple[list[str], list[str], int]] = []
@@ -168,6 +169,7 @@ def people_names(texts: list[str]) -> frozenset[str]:
                 and len(w) > 1
                 and _name_word(w)
                 and bare_name(w).lower() not in _NOT_SPEAKERS
+                and not _acronym(w)  # "NATO said", "the EU noted": a body, no person
                 # "The President of Russia said": a place
                 and not (i and not gaps[i] and toks[i - 1].lower() in ("of", "for"))
             ):
@@ -178,6 +180,12 @@ def people_names(texts: list[str]) -> frozenset[str]:
         names.add(bare_name(toks[i]))
         names.update(_joined_before(toks, gaps, i))
     return frozenset(names) | cjk_names(texts)  # Chinese, Japanese, Korean: see app.cjk
+
+
+def _acronym(word: str) -> bool:
+    """An organisation's initials: "EU", "NATO", "OSCE's" (not "I", not "Xi")."""
+    name = bare_name(word)
+    return len(name) > 1 and name.isupper()
 
 
 def _ends_known_place(toks: list[str], gaps: list[str], i: int) -> bool:

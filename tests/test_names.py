@@ -93,6 +93,11 @@ def test_a_place_before_a_speech_verb_is_no_name() -> None:
     assert names("Lavrov said so.") == {"Lavrov"}
 
 
+def test_initials_before_a_speech_verb_are_a_body() -> None:
+    assert not names("The EU said the talks were useful. NATO’s said nothing. IAEA noted it.")
+    assert names("Borrell said the EU would help. Xi said so.") == {"Borrell", "Xi"}
+
+
 def test_a_name_has_four_words_at_most() -> None:
     assert names("Chair Aino Britt Cala Dove Enna spoke.") == {"Aino", "Britt", "Cala", "Dove"}
 
