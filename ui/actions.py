@@ -98,7 +98,13 @@ class Actions(QObject):
         self.previous_omission = new("Previous O&mission", "Shift+F8", None)
         self.next_claim = new("Next &Claim", "Alt+Down", None)
         self.previous_claim = new("Previous C&laim", "Alt+Up", None)
-        self.add_next_claim = new("&Add Next Claim to Selection", "Alt+Shift+Down", None)
+        # picking the two sides of a link: the claims picked in the other pane stay
+        link_tip = "This pane's claim moves on; what is picked in the other pane stays"
+        self.next_claim_to_link = new("Next Claim to Lin&k", "Alt+Shift+Down", None, link_tip)
+        self.previous_claim_to_link = new("Previous Claim to L&ink", "Alt+Shift+Up", None, link_tip)
+        self.add_next_claim = new(
+            "&Add Next Claim to Selection", None, None, "One more claim on this side of a link"
+        )
         self.focus_other_pane = new("S&witch Pane", "Ctrl+Tab", None)
         # Help
         self.about = new("&About Parallax", None, "information-outline")
@@ -137,6 +143,8 @@ class Actions(QObject):
             self.previous_omission,
             self.next_claim,
             self.previous_claim,
+            self.next_claim_to_link,
+            self.previous_claim_to_link,
             self.add_next_claim,
             self.focus_other_pane,
             self.clear_selection,
@@ -167,9 +175,9 @@ class Actions(QObject):
         go.addSeparator()
         go.addActions([self.next_omission, self.previous_omission])
         go.addSeparator()
-        go.addActions(
-            [self.next_claim, self.previous_claim, self.add_next_claim, self.clear_selection]
-        )
+        go.addActions([self.next_claim, self.previous_claim])
+        go.addActions([self.next_claim_to_link, self.previous_claim_to_link, self.add_next_claim])
+        go.addAction(self.clear_selection)
         go.addSeparator()
         go.addAction(self.focus_other_pane)
         bar.addMenu("&Help").addAction(self.about)

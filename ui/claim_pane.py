@@ -5,11 +5,14 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
-from PySide6.QtCore import QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QFocusEvent,
     QFont,
     QMouseEvent,
+    QPainter,
+    QPalette,
     QResizeEvent,
     QTextBlockFormat,
     QTextCharFormat,
@@ -62,7 +65,7 @@ def build_document(doc: Document, font: QFont) -> tuple[QTextDocument, list[int]
     return qdoc, offsets, positions
 
 
-MIN_PANE_WIDTH = 240
+MIN_PANE_WIDTH = 220  # some 25 characters a line; the whole window then fits 900 px
 
 
 class ClaimPane(QTextEdit):
@@ -70,6 +73,7 @@ class ClaimPane(QTextEdit):
 
     claim_clicked = Signal(str, bool)  # claim id, added to the selection (Ctrl)
     geometry_changed = Signal()
+    focus_changed = Signal(bool)  # the pane took or lost keyboard focus
 
     def __init__(self, side: Side, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,6 +106,7 @@ class ClaimPane(QTextEdit):
         self._tops: list[float] | None = None
         self._bottoms: list[float] = []
         self.dark = False
+        self.focus_shown = False
         self._formats = status_formats(False)
         self._highlighter: ClaimHighlighter | None = None
         self.verticalScrollBar().valueChanged.connect(self._gutter.update)
@@ -304,6 +309,35 @@ class ClaimPane(QTextEdit):
         cr = self.contentsRect()
         self._gutter.setGeometry(QRect(cr.left(), cr.top(), GUTTER, cr.height()))
         self._invalidate_geometry()
+
+    # -- keyboard focus: the frame here, an accent bar on the header (CompareView) ----------
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self._show_focus(True)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        # a menu opened from the keyboard acts on this pane: it keeps the focus mark
+        if event.reason() not in (
+            Qt.FocusReason.PopupFocusReason,
+            Qt.FocusReason.MenuBarFocusReason,
+        ):
+            self._show_focus(False)
+
+    def _show_focus(self, shown: bool) -> None:
+        self.focus_shown = shown
+        self.update()  # the frame
+        self.focus_changed.emit(shown)
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() is QEvent.Type.Paint and self.focus_shown:
+            # over the frame the scroll area has just painted (its only paint: the text
+            # is the viewport's), in the accent colour
+            painter = QPainter(self)
+            painter.setPen(self.palette().color(QPalette.ColorRole.Highlight))
+            painter.drawRect(self.rect().adjusted(0, 0, -1, -1))
+        return handled
 
     # -- mouse -------------------------------------------------------------------------------
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:

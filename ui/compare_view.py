@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from app.model import Comparison, Document, Side, web_address
@@ -18,7 +19,8 @@ from ui.scroll_sync import ScrollSync
 
 
 class PaneHeader(QWidget):
-    """Label of one account, with its source and date in a quieter line."""
+    """Label of one account, with its source and date in a quieter line; an accent bar
+    along its foot while its pane has keyboard focus."""
 
     def __init__(self, side: Side, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -29,13 +31,22 @@ class PaneHeader(QWidget):
         # a long source name or URL is cut at the pane's edge rather than widening the window
         self.detail.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.detail.setOpenExternalLinks(True)
-        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        # the mouse's only: a keyboard focus here would show nothing, and Tab goes pane to pane
+        self.detail.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(GUTTER_PAD, 6, 8, 4)
         layout.setSpacing(0)
         layout.addWidget(self.title)
         layout.addWidget(self.detail)
         self.side = side
+        self.focused = False
+
+    def set_focused(self, focused: bool) -> None:
+        self.focused = focused
+        self.update()
 
     def set_document(self, doc: Document, claims: int, only: int) -> None:
         letter = self.side.value.upper()
@@ -50,8 +61,15 @@ class PaneHeader(QWidget):
         plain = [b for b in (doc.source, doc.date, doc.url) if b]
         self.detail.setToolTip("\n".join(plain))
 
+    # Qt API
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self.focused:
+            bar = QRect(0, self.height() - FOCUS_BAR, self.width(), FOCUS_BAR)
+            QPainter(self).fillRect(bar, self.palette().color(QPalette.ColorRole.Highlight))
+
 
 GUTTER_PAD = 14
+FOCUS_BAR = 3  # px, inside the header's bottom margin, right on top of the pane
 
 
 class CompareView(QWidget):
@@ -95,8 +113,9 @@ class CompareView(QWidget):
         layout.addWidget(self.find_bar)
         layout.addLayout(footer)
 
-        for pane in (self.pane_a, self.pane_b):
-            pane.claim_clicked.connect(self.claim_clicked)
+        for side in Side:
+            self.pane(side).claim_clicked.connect(self.claim_clicked)
+            self.pane(side).focus_changed.connect(self.headers[side].set_focused)
         self.link_map.link_clicked.connect(self.link_clicked)
 
     def pane(self, side: Side) -> ClaimPane:

@@ -17,6 +17,7 @@ from ui import theme
 from ui.claim_pane import ClaimPane
 
 WIDTH = 64
+MIN_WIDTH = 36  # in a narrow window the bands give up some room before the text does
 DENSE = 60  # more links on screen than this: outline the bands, fill the selected
 
 
@@ -26,7 +27,7 @@ class LinkMap(QWidget):
     def __init__(self, pane_a: ClaimPane, pane_b: ClaimPane, parent: QWidget | None = None):
         super().__init__(parent)
         self.panes = {Side.A: pane_a, Side.B: pane_b}
-        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Expanding)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self._cmp: Comparison | None = None
         self._selected: set[int] = set()
@@ -40,6 +41,9 @@ class LinkMap(QWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(WIDTH, 200)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(MIN_WIDTH, 0)
 
     def set_comparison(self, cmp: Comparison | None) -> None:
         self._cmp = cmp

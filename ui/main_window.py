@@ -20,7 +20,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -40,6 +39,7 @@ from ui.alignment_controller import AlignmentController
 from ui.commands import EditCommand
 from ui.compare_view import CompareView
 from ui.detail_panel import DetailPanel
+from ui.elided_label import ElidedLabel
 from ui.navigator import Navigator
 from ui.selection import Selection, muted_claims
 from ui.session_controller import RECENT_KEY, SessionController
@@ -152,7 +152,8 @@ class MainWindow(QMainWindow):
             QWidget.setTabOrder(first, second)
 
     def _build_status_bar(self) -> None:
-        self.position_label = QLabel()
+        # elided: "6 differences · … F8 next omission" must not hold the window wide
+        self.position_label = ElidedLabel()
         self.position_label.setObjectName("positionLabel")
         self.statusBar().addWidget(self.position_label, 1)
 
@@ -187,6 +188,8 @@ class MainWindow(QMainWindow):
         a.previous_omission.triggered.connect(lambda: nav.omission(False))
         a.next_claim.triggered.connect(lambda: nav.claim(1))
         a.previous_claim.triggered.connect(lambda: nav.claim(-1))
+        a.next_claim_to_link.triggered.connect(lambda: nav.claim(1, keep_other=True))
+        a.previous_claim_to_link.triggered.connect(lambda: nav.claim(-1, keep_other=True))
         a.add_next_claim.triggered.connect(nav.add_next_claim)
         a.focus_other_pane.triggered.connect(nav.switch_pane)
         self.view.claim_clicked.connect(self._claim_clicked)
@@ -279,7 +282,10 @@ class MainWindow(QMainWindow):
         self.view.set_comparison(cmp)
         self.sidebar.model.set_comparison(cmp)
         self.sidebar.select_topic(None)
+        from_welcome = self.stack.currentWidget() is self.welcome
         self.stack.setCurrentWidget(self.hsplit)
+        if from_welcome:  # the keyboard starts in the first account, not on a filter button
+            self.view.pane_a.setFocus(Qt.FocusReason.OtherFocusReason)
         self._update_filters()
         self.select(Selection(), reveal=False)
         if self.view.sync.enabled:
@@ -453,7 +459,7 @@ class MainWindow(QMainWindow):
         self.review_replacing.emit()
         self.state = None
         self._fresh_history()
-        self.position_label.clear()  # "Difference 1 of 6" of a comparison no longer shown
+        self.position_label.set_full_text("")  # "Difference 1 of 6" of a comparison gone
         self.stack.setCurrentWidget(self.welcome)
         self._update_actions()
         self.sessions.update_actions()  # nothing to save on the welcome page
@@ -572,13 +578,14 @@ class MainWindow(QMainWindow):
         self.alignment.runner.wait(3000)
         super().closeEvent(event)
 
-    def focused_side(self) -> Side:
+    def focused_pane(self) -> Side | None:
+        """The side whose pane has keyboard focus, if one has."""
         focus: QWidget | None = QApplication.focusWidget()
-        if focus is self.view.pane_b or (
-            focus is not None and self.view.pane_b.isAncestorOf(focus)
-        ):
-            return Side.B
-        return Side.A
+        for side in Side:
+            pane = self.view.pane(side)
+            if focus is not None and (focus is pane or pane.isAncestorOf(focus)):
+                return side
+        return None
 
 
 def _local_paths(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[str]:

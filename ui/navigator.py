@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from app.edits import link_key
-from app.model import Comparison
+from app.model import Comparison, Side
 from ui import navigation
 from ui.selection import Selection
 
@@ -69,41 +69,78 @@ class Navigator:
         assert i is not None
         w.select(Selection((items[i],)))
 
-    def claim(self, delta: int) -> None:
-        """Next or previous claim in the pane of the focus claim (or the focused pane)."""
+    def claim(self, delta: int, keep_other: bool = False) -> None:
+        """Next or previous claim in the pane with keyboard focus (else in the pane of the
+        focus claim), selected alone; with ``keep_other`` it takes the place of this pane's
+        claims beside those picked in the other pane: the keyboard's way to pick the two
+        sides of a link (Alt+Down in A, Ctrl+Tab, Alt+Shift+Down in B, Ctrl+L)."""
         w, cmp = self.window, self.window.comparison
         if cmp is None:
             return
-        side = cmp.claim_by_id[w.selection.focus].side if w.selection.focus else w.focused_side()
+        side = self._side(cmp)
         pane = w.view.pane(side)
         if not pane.ids:
             return
-        if w.selection.focus in pane.index:
-            i = min(max(pane.index[w.selection.focus] + delta, 0), len(pane.ids) - 1)
+        mine = w.selection.side_ids(cmp, side)
+        if mine:
+            i = min(max(pane.index[mine[-1]] + delta, 0), len(pane.ids) - 1)
         else:
-            visible = pane.visible_range()
-            i = visible.start if len(visible) else 0
-        w.select(Selection((pane.ids[i],)))
+            i = self._start(cmp, side)
+        if not keep_other:
+            w.select(Selection((pane.ids[i],)))
+            return
+        self._pick(Selection((*w.selection.side_ids(cmp, side.other), pane.ids[i])), side, i)
 
     def add_next_claim(self) -> None:
-        """Add the claim after the last selected one in the focused pane (keyboard linking)."""
+        """Add the claim after the last selected one in the focused pane (a side of a link
+        with several claims)."""
         w, cmp = self.window, self.window.comparison
         if cmp is None:
             return
-        side = w.focused_side()
+        side = self._side(cmp)
         pane = w.view.pane(side)
         mine = [pane.index[c] for c in w.selection.side_ids(cmp, side)]
-        if mine:
-            i = max(mine) + 1
-        else:
-            visible = pane.visible_range()
-            i = visible.start if len(visible) else 0
+        i = max(mine) + 1 if mine else self._start(cmp, side)
         if i < len(pane.ids):
-            w.select(w.selection.toggled(pane.ids[i]))
+            self._pick(w.selection.toggled(pane.ids[i]), side, i)
+
+    def _side(self, cmp: Comparison) -> Side:
+        """The pane the keys act in: the focused one, else the focus claim's."""
+        w = self.window
+        side = w.focused_pane()
+        if side is None and w.selection.focus:
+            side = cmp.claim_by_id[w.selection.focus].side
+        return side or Side.A
+
+    def _start(self, cmp: Comparison, side: Side) -> int:
+        """Where the keys start in a pane none of whose claims is selected: the counterpart
+        of the selected claim when it is in view (the band points there), else the first
+        claim shown whole, not one cut off at the top edge."""
+        w = self.window
+        pane = w.view.pane(side)
+        visible = pane.visible_range()
+        link = w.selection.focus_link(cmp)
+        if link is not None:
+            shown = [pane.index[c] for c in cmp.links[link].side_ids(side) if c in pane.index]
+            if shown and min(shown) in visible:
+                return min(shown)
+        tops, _bottoms = pane.geometry_arrays()
+        whole = [i for i in visible if tops[i] >= pane.offset()]
+        if whole:
+            return whole[0]
+        return visible.start if len(visible) else 0
+
+    def _pick(self, selection: Selection, side: Side, i: int) -> None:
+        """Select, bringing the picked claim into view in its own pane only: the other
+        pane keeps showing what was picked there."""
+        w = self.window
+        w.select(selection, reveal=False)
+        with w.view.sync.locked():
+            w.view.pane(side).reveal(w.view.pane(side).ids[i])
 
     def switch_pane(self) -> None:
         w = self.window
-        other = w.focused_side().other
+        other = (w.focused_pane() or Side.A).other
         w.view.pane(other).setFocus()
 
     def status_text(self) -> str:
@@ -130,7 +167,7 @@ class Navigator:
         return f"{' · '.join(counts)}{scope} · F7 next difference, F8 next omission"
 
     def update_status(self) -> None:
-        self.window.position_label.setText(self.status_text())
+        self.window.position_label.set_full_text(self.status_text())
 
 
 def _count(n: int, noun: str) -> str:

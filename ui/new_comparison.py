@@ -84,6 +84,7 @@ class SideEditor(QGroupBox):
         self.clear.hide()
         self.text = DropText()
         self.text.setPlaceholderText("Paste the account here…")
+        self.text.setTabChangesFocus(True)  # Tab moves on; a pasted tab is kept as it is
         self.text.setAccessibleName(f"Text of account {letter}")
         self.url = QLineEdit()
         self.url.setPlaceholderText("https://… (optional)")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QFont, QPainter
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -13,7 +13,9 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QStyle,
     QStyledItemDelegate,
+    QStyleOptionToolButton,
     QStyleOptionViewItem,
+    QStylePainter,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -31,7 +33,9 @@ class TopicDelegate(QStyledItemDelegate):
     dark = False
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
-        return QSize(180, option.fontMetrics.height() * 2 + 18)
+        # the list's width decides (a wider hint would add a horizontal scroll bar to a
+        # narrow sidebar); the label is elided to what is left beside the counts
+        return QSize(100, option.fontMetrics.height() * 2 + 18)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         row: TopicRow = index.data(COUNTS_ROLE)
@@ -104,6 +108,31 @@ class TopicDelegate(QStyledItemDelegate):
             x += w
 
 
+class FilterButton(QToolButton):
+    """A filter's button that shortens its name ("Differ…") rather than widen the sidebar
+    in a narrow window; the whole name stays in the View menu, the tooltip says what it does."""
+
+    def _text_width(self) -> int:
+        return self.fontMetrics().horizontalAdvance(self.text())
+
+    # Qt API
+    def minimumSizeHint(self) -> QSize:
+        hint = self.sizeHint()
+        short = self.fontMetrics().horizontalAdvance(self.text()[:4] + "…")
+        return QSize(hint.width() - max(0, self._text_width() - short), hint.height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        option = QStyleOptionToolButton()
+        self.initStyleOption(option)
+        short = self.sizeHint().width() - self.width()
+        if short > 0:
+            room = self._text_width() - short
+            option.text = self.fontMetrics().elidedText(
+                option.text, Qt.TextElideMode.ElideRight, room
+            )
+        QStylePainter(self).drawComplexControl(QStyle.ComplexControl.CC_ToolButton, option)
+
+
 class TopicSidebar(QWidget):
     topic_selected = Signal(object)  # topic id or None for every topic
     topic_only_toggled = Signal(bool)
@@ -118,7 +147,7 @@ class TopicSidebar(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setUniformItemSizes(True)
         self.view.setAccessibleName("Topics")
-        self.only_topic = QCheckBox("Show only the selected topic")
+        self.only_topic = QCheckBox("Only the selected topic")  # as in the View menu
         self.only_topic.setToolTip("Dim every claim outside the selected topic")
         self.filter_row = QHBoxLayout()
         self.filter_row.setSpacing(2)
@@ -139,7 +168,7 @@ class TopicSidebar(QWidget):
 
     def set_filter_actions(self, actions: list[QAction]) -> None:
         for action in actions:
-            button = QToolButton()
+            button = FilterButton()
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -150,7 +179,7 @@ class TopicSidebar(QWidget):
                 " color: palette(highlighted-text); border: 1px solid palette(highlight);"
                 " border-radius: 3px; padding: 2px 4px; }"
             )
-            self.filter_row.addWidget(button, 1)
+            self.filter_row.addWidget(button)  # no stretch factor: whole names come first
 
     def set_dark(self, dark: bool) -> None:
         self.delegate.dark = dark

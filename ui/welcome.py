@@ -67,6 +67,14 @@ class WelcomeView(QWidget):
         column.addWidget(tagline)
         column.addSpacing(18)
         for button in (self.new_button, self.open_button, self.sample_button):
+            # Enter and Return press the focused button, as Space does (outside a dialog
+            # a push button ignores them unless it is an "auto default" one)
+            button.setAutoDefault(True)
+            # Fusion draws a flat button's keyboard focus not at all: an accent outline
+            button.setStyleSheet(
+                "QCommandLinkButton { border: 1px solid transparent; border-radius: 4px; }"
+                " QCommandLinkButton:focus { border-color: palette(highlight); }"
+            )
             column.addWidget(button)
         column.addSpacing(14)
         column.addWidget(self.recent_label)

@@ -1,0 +1,205 @@
+"""Keyboard use: which pane has focus, claims reached and linked by key, Tab and Enter
+where a keyboard user needs them, and a window narrow enough for half a screen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QToolButton, QWidget
+
+from app.model import Side
+from ui.claim_pane import MIN_PANE_WIDTH
+
+ALT = Qt.KeyboardModifier.AltModifier
+ALT_SHIFT = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def focus(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
+    widget.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(widget.hasFocus, timeout=2000)
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG contrast ratio of two colours."""
+
+    def luminance(c: QColor) -> float:
+        parts = [x / 255 for x in (c.red(), c.green(), c.blue())]
+        lin = [x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4 for x in parts]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_the_focused_pane_is_marked_in_both_themes(window, sample_cmp, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.show_comparison(sample_cmp)
+    view = window.view
+    for mode in ("light", "dark"):
+        window.apply_theme(mode)
+        accent = view.palette().color(QPalette.ColorRole.Highlight)
+        background = view.palette().color(QPalette.ColorRole.Window)
+        assert contrast(accent, background) >= 3  # non-text contrast, WCAG 1.4.11
+        for side in Side:
+            focus(qtbot, view.pane(side))
+            image = view.grab().toImage()
+
+            def bar(s: Side, image=image) -> QColor:  # type: ignore[no-untyped-def]
+                header = view.headers[s].geometry()
+                return image.pixelColor(header.center().x(), header.bottom() - 1)
+
+            def frame(s: Side, image=image) -> QColor:  # type: ignore[no-untyped-def]
+                pane = view.pane(s).geometry()
+                return image.pixelColor(pane.center().x(), pane.bottom())
+
+            assert bar(side) == accent and frame(side) == accent, (mode, side)
+            assert bar(side.other) != accent and frame(side.other) != accent, (mode, side)
+    # the window losing focus to another widget takes the mark away
+    focus(qtbot, window.sidebar.view)
+    assert not view.headers[Side.A].focused and not view.headers[Side.B].focused
+
+
+def test_next_claim_moves_in_the_pane_with_focus(window, sample_cmp, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.show_comparison(sample_cmp)
+    pane_a, pane_b = window.view.pane_a, window.view.pane_b
+    focus(qtbot, pane_a)
+    qtbot.keyClick(pane_a, Qt.Key.Key_Down, ALT)
+    assert window.selection.claims[0] in pane_a.index
+    focus(qtbot, pane_b)  # a claim of A is still selected
+    qtbot.keyClick(pane_b, Qt.Key.Key_Down, ALT)
+    (first,) = window.selection.claims
+    assert first in pane_b.index
+    qtbot.keyClick(pane_b, Qt.Key.Key_Down, ALT)
+    qtbot.keyClick(pane_b, Qt.Key.Key_Down, ALT)
+    qtbot.keyClick(pane_b, Qt.Key.Key_Up, ALT)
+    assert window.selection.claims == (pane_b.ids[pane_b.index[first] + 1],)
+
+
+def test_keyboard_links_a_claim_of_a_with_the_claim_reached_in_b(window, sample_cmp, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.show_comparison(sample_cmp)
+    pane_a, pane_b = window.view.pane_a, window.view.pane_b
+    omission = sample_cmp.omissions(Side.A)[0].id  # no counterpart to start from
+    focus(qtbot, pane_a)
+    for _ in range(len(pane_a.ids)):
+        qtbot.keyClick(pane_a, Qt.Key.Key_Down, ALT)
+        if window.selection.claims == (omission,):
+            break
+    assert window.selection.claims == (omission,)
+    qtbot.keyClick(pane_a, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is pane_b
+    qtbot.keyClick(pane_b, Qt.Key.Key_Down, ALT_SHIFT)
+    a, start = window.selection.claims
+    assert a == omission and start in pane_b.index
+    top, _bottom = pane_b.claim_span(pane_b.index[start])
+    assert pane_b.offset() <= top  # the first claim shown whole, not one cut off above
+    for _ in range(3):
+        qtbot.keyClick(pane_b, Qt.Key.Key_Down, ALT_SHIFT)
+    qtbot.keyClick(pane_b, Qt.Key.Key_Up, ALT_SHIFT)
+    chosen = pane_b.ids[pane_b.index[start] + 2]
+    assert window.selection.claims == (omission, chosen)  # exactly the claim reached
+    assert pane_b.index[chosen] in pane_b.visible_range()
+    assert pane_a.index[omission] in pane_a.visible_range()  # A stayed where it was
+    assert window.action_set.link.isEnabled()
+    qtbot.keyClick(pane_b, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert any(lk.a == (omission,) and lk.b == (chosen,) for lk in window.comparison.links)
+
+
+def test_picks_start_at_the_counterpart_and_can_be_several(window, sample_cmp, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.show_comparison(sample_cmp)
+    pane_a, pane_b = window.view.pane_a, window.view.pane_b
+    linked = sample_cmp.links[3].a[0]
+    focus(qtbot, pane_a)
+    for _ in range(len(pane_a.ids)):
+        qtbot.keyClick(pane_a, Qt.Key.Key_Down, ALT)
+        if window.selection.claims == (linked,):
+            break
+    link = sample_cmp.links[window.selection.focus_link(sample_cmp)]
+    focus(qtbot, pane_b)
+    qtbot.keyClick(pane_b, Qt.Key.Key_Down, ALT_SHIFT)
+    counterpart = min(link.b, key=pane_b.index.__getitem__)  # where its band points
+    assert window.selection.claims == (linked, counterpart)
+    window.action_set.add_next_claim.trigger()  # one side of a link with two claims
+    following = pane_b.ids[pane_b.index[counterpart] + 1]
+    assert window.selection.claims == (linked, counterpart, following)
+
+
+def test_tab_leaves_the_paste_box_of_a_new_comparison(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from ui.new_comparison import NewComparisonDialog
+
+    dialog = NewComparisonDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    for editor in (dialog.side_a, dialog.side_b):
+        box = editor.text
+        focus(qtbot, box)
+        qtbot.keyClick(box, Qt.Key.Key_Tab)
+        assert not box.hasFocus() and box.toPlainText() == ""
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
+        assert box.hasFocus()
+        qtbot.keyClick(box, Qt.Key.Key_Backtab)
+        assert not box.hasFocus() and box.toPlainText() == ""
+
+
+def test_enter_return_and_space_press_the_welcome_buttons(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from ui.welcome import WelcomeView
+
+    welcome = WelcomeView()
+    qtbot.addWidget(welcome)
+    welcome.resize(800, 600)
+    welcome.show()
+    qtbot.waitExposed(welcome)
+    welcome.activateWindow()
+    buttons = (
+        (welcome.new_button, welcome.new_requested),
+        (welcome.open_button, welcome.open_requested),
+        (welcome.sample_button, welcome.sample_requested),
+    )
+    for button, signal in buttons:
+        focus(qtbot, button)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            with qtbot.waitSignal(signal, timeout=1000):
+                qtbot.keyClick(button, key)
+        # and the focused one is outlined (Fusion draws nothing for a flat button)
+        edge = button.grab().toImage().pixelColor(0, button.height() // 2)
+        assert edge == button.palette().color(QPalette.ColorRole.Highlight)
+
+
+def test_pane_headers_are_no_tab_stops(window, sample_cmp, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.show_comparison(sample_cmp)
+    focus(qtbot, window.view.pane_a)
+    headers = list(window.view.headers.values())
+    reached: list[QWidget] = []
+    for _ in range(40):  # once round the window's tab chain
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+        if reached[-1] is window.view.pane_a:
+            break
+    assert reached[-1] is window.view.pane_a and window.view.pane_b in reached
+    assert not [w for w in reached if any(h.isAncestorOf(w) for h in headers)]
+    # the source line keeps its link for the mouse
+    detail = window.view.headers[Side.A].detail
+    assert detail.textInteractionFlags() & Qt.TextInteractionFlag.LinksAccessibleByMouse
+
+
+def test_the_keyboard_starts_in_account_a(window, sample_cmp, qtbot) -> None:  # type: ignore[no-untyped-def]
+    focus(qtbot, window.welcome.sample_button)
+    window.show_comparison(sample_cmp)  # not on a filter button or a header line
+    qtbot.waitUntil(window.view.pane_a.hasFocus, timeout=2000)
+
+
+def test_the_window_fits_half_a_full_hd_screen(window, sample_cmp, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.show_comparison(sample_cmp)
+    window.navigator.difference(True)
+    window.sidebar.only_topic.setChecked(True)  # a longer status line
+    qtbot.wait(20)
+    filters = window.sidebar.findChildren(QToolButton)
+    assert all(b.width() >= b.sizeHint().width() for b in filters)  # whole names when roomy
+    for _ in range(3):  # each step down may lower the minimum (the detail buttons fold)
+        window.resize(700, 600)
+        qtbot.wait(50)
+    assert window.minimumSizeHint().width() <= 900
+    assert window.minimumSize().width() <= 900
+    assert window.width() <= 900
+    assert min(window.view.pane_a.width(), window.view.pane_b.width()) >= MIN_PANE_WIDTH
+    assert window.sidebar.isVisible() and window.sessions.notes.isVisible()
