@@ -193,7 +193,8 @@ class DetailPanel(QFrame):
             self.heading.setText(f"{head} &nbsp;·&nbsp; only in {mine}, nothing in {other} matches")
             self.texts[claim.side].setHtml(escape(claim.text))
             self.texts[claim.side.other].setHtml(
-                "<i>No counterpart. Ctrl+click a claim on this side, then Link (Ctrl+L).</i>"
+                "<i>No counterpart. Ctrl+click a claim on this side (or Ctrl+Tab here and "
+                "Alt+Shift+Down to it), then Link (Ctrl+L).</i>"
             )
             self.differences.setText("")
             return
