@@ -267,7 +267,7 @@ def install_notes_dock(window: MainWindow) -> NotesPanel:
     dock = QDockWidget("Notes", window)
     dock.setObjectName("notesDock")
     dock.setWidget(panel)
-    dock.setMinimumWidth(240)
+    dock.setMinimumWidth(200)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     toggle = dock.toggleViewAction()
     toggle.setText("&Notes Panel")
