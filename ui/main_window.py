@@ -9,6 +9,7 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QAction,
     QCloseEvent,
     QDragEnterEvent,
     QDragMoveEvent,
@@ -67,8 +68,8 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.action_set = Actions(self)
         self.action_set.set_undo_actions(
-            self.undo_stack.createUndoAction(self, "&Undo"),
-            self.undo_stack.createRedoAction(self, "&Redo"),
+            self._step_action(self.undo_stack.createUndoAction(self, "&Undo"), redo=False),
+            self._step_action(self.undo_stack.createRedoAction(self, "&Redo"), redo=True),
         )
         self.welcome = WelcomeView()
         self.view = CompareView()
@@ -150,6 +151,20 @@ class MainWindow(QMainWindow):
         ]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
+
+    def _step_action(self, action: QAction, redo: bool) -> QAction:
+        """The stack's Undo or Redo action (its text and state follow the stack), made to
+        file a note still being typed first: that note is the latest change, and filing it
+        in the middle of an undo (the selection moves, the notes panel commits) would push
+        onto the stack while it runs."""
+        action.triggered.disconnect()
+
+        def step() -> None:
+            self.sessions.notes.commit_text()
+            (self.undo_stack.redo if redo else self.undo_stack.undo)()
+
+        action.triggered.connect(step)
+        return action
 
     def _build_status_bar(self) -> None:
         # elided: "6 differences · … F8 next omission" must not hold the window wide

@@ -12,6 +12,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from app.edits import Edit, EditKind
+from app.model import Side
 from app.review import claim_target
 from app.session import list_recoveries, load_session, save_session
 from ui import recovery
@@ -287,3 +288,38 @@ def test_typing_undone_in_the_note_editor_leaves_no_undo_step(window, long_cmp, 
     panel.commit_text()
     assert stack.count() == 0 and not window.isWindowModified()
     assert window.state.notes == () or all(n.empty for n in window.state.notes)
+
+
+def _typing_a_note_after_a_link(window, cmp, qtbot, undone=False):  # type: ignore[no-untyped-def]
+    """A link made (and undone), then a note typed on another claim and not yet filed (the
+    typing pause has not passed)."""
+    window.show_comparison(cmp)
+    a, b = cmp.side_claims(Side.A), cmp.side_claims(Side.B)
+    assert window.apply_edit(Edit(EditKind.LINK, (a[0].id,), (b[1].id,)))
+    if undone:
+        window.undo_stack.undo()
+    window.select(Selection((a[3].id,)))
+    panel = window.sessions.notes
+    panel.editor.setFocus()
+    qtbot.keyClicks(panel.editor, "Ask the embassy")
+    assert panel._typing.isActive()
+    return claim_target(a[3].id)
+
+
+def test_undo_while_a_note_is_typed_undoes_the_typing_first(window, long_cmp, qtbot) -> None:  # type: ignore[no-untyped-def]
+    target = _typing_a_note_after_a_link(window, long_cmp, qtbot)
+    links = window.comparison.links
+    window.action_set.undo.trigger()
+    assert window.comparison.links == links  # the link stays: the note was the latest change
+    assert window.state.note_for(target) is None
+    assert window.undo_stack.redoText() == "Edit note"
+    window.action_set.redo.trigger()
+    assert window.state.note_for(target).text == "Ask the embassy"
+    assert window.isWindowModified()
+
+
+def test_redo_while_a_note_is_typed_files_the_note(window, long_cmp, qtbot) -> None:  # type: ignore[no-untyped-def]
+    target = _typing_a_note_after_a_link(window, long_cmp, qtbot, undone=True)
+    window.action_set.redo.trigger()  # crashed: the note was filed while the redo ran
+    assert window.state.note_for(target).text == "Ask the embassy"
+    assert window.undo_stack.undoText() == "Edit note" and window.isWindowModified()
