@@ -72,7 +72,9 @@ def apply(cmp: Comparison, edit: Edit) -> Comparison:
             auto = relations.relate(replace(new, manual=False), cmp.claim_by_id, people, days)
             new = replace(new, relation=auto.relation)
         links = _without(
-            links, set(a + b), lambda x: relations.relate(x, cmp.claim_by_id, people, days)
+            links,
+            set(a + b),
+            lambda x: relations.relate(replace(x, manual=False), cmp.claim_by_id, people, days),
         )
         links.append(new)
         links.sort(key=lambda link: (_order(link.a[0]), _order(link.b[0])))
@@ -88,8 +90,9 @@ def apply(cmp: Comparison, edit: Edit) -> Comparison:
 
 def _without(links: list[Link], taken: set[str], relate: Callable[[Link], Link]) -> list[Link]:
     """The links with the claims of a new link taken out of them: a claim is in one link at
-    most. A link left with claims on both sides is read again; one left with no claim on a
-    side is gone (its other claims become omissions)."""
+    most. A link left with claims on both sides is read again, relation and all (a relation
+    set by hand was about the claims it no longer has), and stays manual if it was; one
+    left with no claim on a side is gone (its other claims become omissions)."""
     kept = []
     for link in links:
         a = tuple(c for c in link.a if c not in taken)
@@ -97,7 +100,7 @@ def _without(links: list[Link], taken: set[str], relate: Callable[[Link], Link])
         if (a, b) == (link.a, link.b):
             kept.append(link)
         elif a and b:
-            kept.append(relate(replace(link, a=a, b=b)))
+            kept.append(replace(relate(replace(link, a=a, b=b)), manual=link.manual))
     return kept
 
 
