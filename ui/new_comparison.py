@@ -75,6 +75,7 @@ class SideEditor(QGroupBox):
         self.label = QLineEdit()
         self.label.setPlaceholderText("e.g. Foreign ministry readout")
         self.choose = QPushButton(theme.icon("folder-open-outline"), "Choose file…")
+        self.choose.setAutoDefault(False)  # Enter in the form presses Compare, not this
         self.file_name = QLabel("or paste the text below, or drop a file on it")
         self.file_name.setObjectName("paneDetail")
         self.clear = QToolButton()
@@ -181,6 +182,9 @@ class SideEditor(QGroupBox):
         self.url.setText(url)
         self.date.setText(date)
 
+    def typed(self) -> bool:
+        return not self.path and bool(self.text.toPlainText().strip())
+
     def document(self) -> Document:
         """The account as a Document; raises DocumentError with a message for the user."""
         label = self.label.text().strip()
@@ -203,12 +207,17 @@ class SideEditor(QGroupBox):
 class AccountSource(Protocol):
     def document(self) -> Document: ...
 
+    def typed(self) -> bool:
+        """Whether it holds text that exists nowhere else (pasted, or edited)."""
+        ...
+
 
 class AccountsDialog(QDialog):
     """A dialog that ends with two accounts to align (``side_a``, ``side_b``, ``engine``
     are made by the subclass); refuses to close while either account is unusable."""
 
     refusal_title = "Cannot compare yet"
+    discard_question = "The text pasted here will be lost."
     side_a: AccountSource
     side_b: AccountSource
     engine: QComboBox
@@ -224,6 +233,21 @@ class AccountsDialog(QDialog):
             QMessageBox.warning(self, self.refusal_title, str(exc))
             return
         super().accept()
+
+    def reject(self) -> None:
+        """Cancel, Esc or the close box: text that exists only here goes only when asked."""
+        typed = self.side_a.typed() or self.side_b.typed()
+        if typed and not self.confirm_discard():
+            return
+        super().reject()
+
+    def confirm_discard(self) -> bool:
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self, "Discard the text?", self.discard_question,
+            buttons.Discard | buttons.Cancel, buttons.Cancel,
+        )  # fmt: skip
+        return answer == buttons.Discard
 
 
 class NewComparisonDialog(AccountsDialog):

@@ -47,6 +47,7 @@ class AccountEditor(QGroupBox):
         self.text.setAccessibleName(f"Text of account {letter}")
         self.revert = QPushButton(theme.icon("undo-variant"), "Revert")
         self.revert.setToolTip("Put back the text as it was aligned")
+        self.revert.setAutoDefault(False)  # Enter presses Re-align, not this
         self.revert.setEnabled(False)
         self.status = QLabel()
         self.status.setObjectName("paneDetail")
@@ -68,12 +69,16 @@ class AccountEditor(QGroupBox):
         self.revert.setEnabled(self.changed)
         self.status.setText("Edited" if self.changed else "As aligned")
 
+    def typed(self) -> bool:
+        return self.changed
+
     def document(self) -> Document:
         return edited_document(self.doc, self.text.toPlainText())
 
 
 class RealignDialog(AccountsDialog):
     refusal_title = "Cannot re-align yet"
+    discard_question = "Your corrections to the texts will be lost."
 
     def __init__(self, cmp: Comparison, engine: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)

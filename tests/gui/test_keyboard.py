@@ -3,6 +3,7 @@ where a keyboard user needs them, and a window narrow enough for half a screen."
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QToolButton, QWidget
@@ -203,3 +204,43 @@ def test_the_window_fits_half_a_full_hd_screen(window, sample_cmp, qtbot) -> Non
     assert window.width() <= 900
     assert min(window.view.pane_a.width(), window.view.pane_b.width()) >= MIN_PANE_WIDTH
     assert window.sidebar.isVisible() and window.sessions.notes.isVisible()
+
+
+def _new_comparison(qtbot):  # type: ignore[no-untyped-def]
+    from ui.new_comparison import NewComparisonDialog
+
+    dialog = NewComparisonDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    return dialog
+
+
+def test_enter_in_a_new_comparison_form_presses_compare(qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = _new_comparison(qtbot)
+    choosing: list[bool] = []
+    dialog.side_a._choose = lambda: choosing.append(True)  # a file dialog would block
+    dialog.side_a.choose.clicked.disconnect()
+    dialog.side_a.choose.clicked.connect(dialog.side_a._choose)
+    dialog.side_a.text.setPlainText("The ministers met in Geneva on 3 May.")
+    dialog.side_b.text.setPlainText("The two ministers met in Geneva.")
+    focus(qtbot, dialog.side_a.choose)  # the first focus: it used to stay the default
+    focus(qtbot, dialog.side_b.label)
+    qtbot.keyClick(dialog.side_b.label, Qt.Key.Key_Return)
+    assert not choosing and dialog.result() == dialog.DialogCode.Accepted
+    assert dialog.documents is not None
+
+
+@pytest.mark.parametrize("discard", [True, False])
+def test_escape_asks_before_pasted_text_is_lost(qtbot, discard) -> None:  # type: ignore[no-untyped-def]
+    dialog = _new_comparison(qtbot)
+    asked: list[bool] = []
+    dialog.confirm_discard = lambda: asked.append(True) or discard
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # nothing typed: closes without a question
+    assert not asked and not dialog.isVisible()
+    dialog.show()
+    dialog.side_b.text.setPlainText("Only here.")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert asked == [True] and dialog.isVisible() is not discard
+    dialog.side_b.text.clear()  # teardown closes it without asking
