@@ -512,9 +512,9 @@ class MainWindow(QMainWindow):
         a.unlink.setEnabled(link is not None)
         a.mark_same.setEnabled(relation is Relation.DIFFERS)
         a.mark_differs.setEnabled(relation is Relation.SAME)
-        a.link.setEnabled(cmp is not None and self._can_link(cmp))
+        a.link.setEnabled(cmp is not None and self.can_link(cmp))
 
-    def _can_link(self, cmp: Comparison) -> bool:
+    def can_link(self, cmp: Comparison) -> bool:
         """Claims selected on both sides that are not already linked exactly so."""
         a, b = set(self.selection.side_ids(cmp, Side.A)), set(self.selection.side_ids(cmp, Side.B))
         return bool(a and b) and not any(set(lk.a) == a and set(lk.b) == b for lk in cmp.links)

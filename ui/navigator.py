@@ -152,7 +152,7 @@ class Navigator:
         focus = w.selection.focus
         link = w.selection.focus_link(cmp)
         if len(w.selection.claims) > 1:
-            return f"{len(w.selection.claims)} claims selected · Link them with Ctrl+L"
+            return f"{len(w.selection.claims)} claims selected · {self._link_hint(cmp)}"
         if link is not None and link in diffs:
             return f"Difference {diffs.index(link) + 1} of {len(diffs)}"
         if focus in omitted:
@@ -165,6 +165,15 @@ class Navigator:
         )
         scope = " in this topic" if topic else ""
         return f"{' · '.join(counts)}{scope} · F7 next difference, F8 next omission"
+
+    def _link_hint(self, cmp: Comparison) -> str:
+        """What Ctrl+L would do with the selected claims, or why it would not."""
+        w = self.window
+        if not (w.selection.side_ids(cmp, Side.A) and w.selection.side_ids(cmp, Side.B)):
+            return "pick a claim in the other pane too to link them"
+        if not w.can_link(cmp):
+            return "already linked just so"
+        return "Link them with Ctrl+L"
 
     def update_status(self) -> None:
         self.window.position_label.set_full_text(self.status_text())

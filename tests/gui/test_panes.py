@@ -10,6 +10,7 @@ from PySide6.QtGui import QFont, QTextDocument
 from app.model import Relation, Side, Status
 from ui.claim_highlighter import ClaimHighlighter, status_formats
 from ui.claim_pane import build_document
+from ui.selection import Selection
 
 
 def claim_point(pane, cid):  # type: ignore[no-untyped-def]
@@ -85,6 +86,21 @@ def test_ctrl_click_extends_selection(window, sample_cmp, qtbot) -> None:  # typ
     assert window.selection.claims == (only_a, only_b)
     assert window.action_set.link.isEnabled()
     assert "2 claims selected" in window.position_label.text()
+    assert window.navigator.status_text().endswith("Link them with Ctrl+L")
+
+
+def test_the_status_line_says_when_ctrl_l_cannot_link(window, sample_cmp) -> None:  # type: ignore[no-untyped-def]
+    window.show_comparison(sample_cmp)
+    a = [c.id for c in sample_cmp.side_claims(Side.A)]
+    window.select(Selection((a[0], a[1])))
+    assert not window.action_set.link.isEnabled()
+    assert window.navigator.status_text().endswith(
+        "pick a claim in the other pane too to link them"
+    )
+    link = sample_cmp.links[0]
+    window.select(Selection((*link.a, *link.b)))
+    assert not window.action_set.link.isEnabled()
+    assert window.navigator.status_text().endswith("already linked just so")
 
 
 def test_filters_mute_other_claims(window, sample_cmp) -> None:  # type: ignore[no-untyped-def]
