@@ -200,7 +200,7 @@ class ClaimPane(QTextEdit):
                 continue
             i = self.index[cid]
             colour = QColor(strong[self._status[i].value])
-            colour.setAlpha(110 if cid in self._selected else 85)
+            colour.setAlpha(130 if cid in self._selected else 70)
             extras.append(self._extra(self.starts[i], self.ends[i], colour))
         find_colour = QColor("#F0E442")
         find_colour.setAlpha(150 if self.dark else 200)
@@ -303,6 +303,10 @@ class ClaimPane(QTextEdit):
     # -- painting the margin markers ---------------------------------------------------------
     def is_highlighted(self, cid: str) -> bool:
         return cid in self._selected or cid in self._related
+
+    def is_selected(self, cid: str) -> bool:
+        """Picked by the reader, not merely joined to a picked claim."""
+        return cid in self._selected
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -1,12 +1,13 @@
 """The margin beside a pane: a marker per claim, shaped by status so colour is not the
-only cue (solid bar = same, dashed bar = differs, bar with a dot = only on this side)."""
+only cue (solid bar = same, dashed bar = differs, bar with a dot = only on this side), and
+an arrow at each claim the reader picked."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLineF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QWidget
 
 from app.model import Status
@@ -42,6 +43,9 @@ class PaneGutter(QWidget):
             top, bottom = pane.claim_span(i)
             paint_marker(painter, QColor(strong[status.value]), status,
                          top + dy + 2, bottom + dy - 2, pane.is_highlighted(cid))  # fmt: skip
+            if pane.is_selected(cid):
+                paint_pick(painter, pane.palette().color(QPalette.ColorRole.Highlight),
+                           top + dy + 2, bottom + dy - 2)  # fmt: skip
 
 
 def paint_marker(p: QPainter, colour: QColor, status: Status, top: float, bottom: float,
@@ -57,3 +61,13 @@ def paint_marker(p: QPainter, colour: QColor, status: Status, top: float, bottom
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(colour)
         p.drawEllipse(QRectF(2.0, top, 6.0, 6.0))
+
+
+def paint_pick(p: QPainter, colour: QColor, top: float, bottom: float) -> None:
+    """A claim the reader picked (clicked, or reached with the keys) gets an arrow pointing
+    at it in the accent colour, beside its status bar: its partners are tinted as well, so
+    the tint alone would not tell which claims a link will join."""
+    mid = (top + min(bottom, top + 40)) / 2  # by the first lines of a long claim
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(colour)
+    p.drawPolygon(QPolygonF([QPointF(0.0, mid - 6), QPointF(8.0, mid), QPointF(0.0, mid + 6)]))

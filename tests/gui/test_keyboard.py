@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QToolButton, QWidget
 
 from app.model import Side
 from ui.claim_pane import MIN_PANE_WIDTH
+from ui.selection import Selection
 
 ALT = Qt.KeyboardModifier.AltModifier
 ALT_SHIFT = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
@@ -244,3 +245,24 @@ def test_escape_asks_before_pasted_text_is_lost(qtbot, discard) -> None:  # type
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert asked == [True] and dialog.isVisible() is not discard
     dialog.side_b.text.clear()  # teardown closes it without asking
+
+
+def test_picked_claims_are_marked_apart_from_their_partners(window, sample_cmp, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.show_comparison(sample_cmp)
+    pane_a, pane_b = window.view.pane_a, window.view.pane_b
+    a1 = pane_a.ids[1]
+    partner = next(lk.b[0] for lk in sample_cmp.links if a1 in lk.a)
+    picked_b = next(c for c in pane_b.ids[:4] if c != partner)
+    window.select(Selection((a1, picked_b)), reveal=False)
+    qtbot.wait(50)
+
+    def arrow(pane, cid: str) -> bool:  # type: ignore[no-untyped-def]
+        gutter = pane._gutter.grab().toImage()
+        top, bottom = pane.claim_span(pane.index[cid])
+        dy = pane.viewport().geometry().top() - pane.offset() - pane._gutter.geometry().top()
+        mid = int((top + dy + 2 + min(bottom + dy - 2, top + dy + 42)) / 2)
+        accent = pane.palette().color(QPalette.ColorRole.Highlight)
+        return gutter.pixelColor(2, mid).name() == accent.name()
+
+    assert arrow(pane_a, a1) and arrow(pane_b, picked_b)
+    assert not arrow(pane_b, partner)  # tinted as a1's partner, but not picked
