@@ -76,6 +76,20 @@ def test_next_claim_moves_in_the_pane_with_focus(window, sample_cmp, qtbot) -> N
     assert window.selection.claims == (pane_b.ids[pane_b.index[first] + 1],)
 
 
+def test_next_claim_steps_over_claims_the_filter_greys_out(window, sample_cmp, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.show_comparison(sample_cmp)
+    window.set_filter("omissions")
+    pane_a = window.view.pane_a
+    only = [c.id for c in sample_cmp.omissions(Side.A)]
+    window.select(Selection((only[0],)))
+    focus(qtbot, pane_a)
+    seen = []
+    for _ in range(len(pane_a.ids)):
+        qtbot.keyClick(pane_a, Qt.Key.Key_Down, ALT)
+        seen.append(window.selection.focus)
+    assert seen == [*only[1:], *[only[-1]] * (len(pane_a.ids) - len(only) + 1)]
+
+
 def test_keyboard_links_a_claim_of_a_with_the_claim_reached_in_b(window, sample_cmp, qtbot) -> None:  # type: ignore[no-untyped-def]
     window.show_comparison(sample_cmp)
     pane_a, pane_b = window.view.pane_a, window.view.pane_b
