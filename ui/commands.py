@@ -30,14 +30,19 @@ def claim_snippet(cmp: Comparison, claim_id: str, width: int) -> str:
     return f"‘{text}’" if len(text) <= width else f"‘{text[:width].rstrip()}…’"
 
 
+def claims_snippet(cmp: Comparison, ids: tuple[str, ...], width: int) -> str:
+    """The first of some claims, quoted, and how many more: "‘The call…’ +1"."""
+    if not ids:
+        return ""
+    more = f" +{len(ids) - 1}" if len(ids) > 1 else ""
+    return claim_snippet(cmp, ids[0], width) + more
+
+
 def describe(cmp: Comparison, edit: Edit) -> str:
     """An edit named by the claims the reader sees, not by their ids."""
 
     def quote(ids: tuple[str, ...]) -> str:
-        if not ids:
-            return ""
-        more = f" +{len(ids) - 1}" if len(ids) > 1 else ""
-        return claim_snippet(cmp, ids[0], QUOTE) + more
+        return claims_snippet(cmp, ids, QUOTE)
 
     verb = {
         edits.EditKind.LINK: "Link",

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.model import Comparison
 from app.review import Note, claim_target, link_ids, link_target
-from ui.commands import claim_snippet
+from ui.commands import claim_snippet, claims_snippet
 from ui.selection import Selection
 
 if TYPE_CHECKING:
@@ -82,7 +82,7 @@ class NotesPanel(QWidget):
         self.on_claim = QRadioButton("Claim")
         self.on_link = QRadioButton("Link")
         self.on_claim.setChecked(True)
-        group = QButtonGroup(self)
+        group = self._group = QButtonGroup(self)
         group.addButton(self.on_claim)
         group.addButton(self.on_link)
         self.target_label = QLabel("Select a claim to write a note on it.")
@@ -245,6 +245,10 @@ class NotesPanel(QWidget):
             self.main.select(Selection((ids_a[0],)))
             self.commit_text()
             self._pinned = self.target = target
+            self._group.blockSignals(True)  # a note on a link, without following the link
+            self.on_link.setEnabled(True)
+            self.on_link.setChecked(True)
+            self._group.blockSignals(False)
             self._show_note()
 
 
@@ -253,8 +257,8 @@ def describe(cmp: Comparison, target: str) -> str:
     ids = link_ids(target)
     if ids is None:
         return f"Claim {claim_snippet(cmp, target.partition(':')[2], SNIPPET)}"
-    first_a, first_b = ids[0][0], ids[1][0]
-    text = f"Link {claim_snippet(cmp, first_a, SNIPPET)} ↔ {claim_snippet(cmp, first_b, SNIPPET)}"
+    ids_a, ids_b = ids
+    text = f"Link {claims_snippet(cmp, ids_a, SNIPPET)} ↔ {claims_snippet(cmp, ids_b, SNIPPET)}"
     if all(link_target(link) != target for link in cmp.links):
         # kept (undo brings the link back) and printed apart in the brief
         text += " (link removed)"

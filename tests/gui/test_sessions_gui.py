@@ -323,3 +323,23 @@ def test_redo_while_a_note_is_typed_files_the_note(window, long_cmp, qtbot) -> N
     window.action_set.redo.trigger()  # crashed: the note was filed while the redo ran
     assert window.state.note_for(target).text == "Ask the embassy"
     assert window.undo_stack.undoText() == "Edit note" and window.isWindowModified()
+
+
+def test_a_removed_link_of_several_claims_is_named_whole(window, long_cmp) -> None:  # type: ignore[no-untyped-def]
+    window.show_comparison(long_cmp)
+    panel = window.sessions.notes
+    a, b = long_cmp.side_claims(Side.A), long_cmp.side_claims(Side.B)
+    pair = ((a[0].id, a[1].id), (b[0].id,))
+    assert window.apply_edit(Edit(EditKind.LINK, *pair))
+    window.select(Selection((a[0].id,), pair))
+    panel.on_link.setChecked(True)
+    panel.editor.setPlainText("Two sentences say what one says.")
+    panel.commit_text()
+    target = panel.target
+    window.apply_edit(Edit(EditKind.UNLINK, *pair))
+    panel.on_claim.setChecked(True)
+    (item,) = [panel.notes_list.item(i) for i in range(panel.notes_list.count())]
+    assert " +1 ↔ " in item.text() and "(link removed)" in item.text()
+    panel._go_to(item)
+    assert panel.target == target and panel.on_link.isChecked()
+    assert panel.editor.toPlainText() == "Two sentences say what one says."
