@@ -65,7 +65,9 @@ def save_session(state: ReviewState, path: Path) -> None:
     try:
         atomic_write_bytes(Path(path), data)
     except OSError as exc:
-        raise SessionError(f"{path}: cannot save ({exc.strerror or exc})") from None
+        folder = Path(path).parent
+        why = f"the folder {folder} does not exist" if not folder.is_dir() else exc.strerror
+        raise SessionError(f"{path}: cannot save ({why or exc})") from None
     # the review stays open after a save: its later saves keep this first one as `created`
     state.comparison.extra.setdefault(CREATED_KEY, now)
 
