@@ -149,6 +149,9 @@ class Actions(QObject):
             self.focus_other_pane,
             self.clear_selection,
             self.realign,
+            self.filter_all,  # a filter picked on the welcome page would carry over unseen
+            self.filter_differences,
+            self.filter_omissions,
         ]
 
     # -- menus and toolbar -------------------------------------------------------------------

@@ -213,6 +213,14 @@ def test_notes_dock_is_put_away_on_the_welcome_page(window, qtbot):  # type: ign
     assert dock.isVisible()
 
 
+def test_filters_wait_for_a_comparison(window, sample_cmp) -> None:  # type: ignore[no-untyped-def]
+    a = window.action_set
+    assert window.stack.currentWidget() is window.welcome
+    assert not a.filter_differences.isEnabled() and not a.filter_omissions.isEnabled()
+    window.show_comparison(sample_cmp)
+    assert a.filter_differences.isEnabled() and window.filter == "all"
+
+
 def test_no_menu_gives_one_access_key_to_two_entries(window) -> None:  # type: ignore[no-untyped-def]
     """Alt+letter must choose, not cycle: each menu's underlined letters are its own."""
     import re
