@@ -178,6 +178,30 @@ def test_a_table_that_goes_on_repeats_its_header(qapp, tmp_path: Path) -> None:
         assert re.match(r"Left Right [✓≠]", text), (n, text[:60])
 
 
+def test_a_header_row_never_stands_alone_on_a_page(qapp, tmp_path: Path) -> None:
+    """A page that starts just after a table (with the next topic's heading) does not
+    repeat that table's header row: the table's frame reaches below its last row, over
+    the top of the heading, which made the page look as if it started inside the table."""
+    from dataclasses import replace
+
+    from app.model import Topic
+    from app.review import ReviewState
+
+    after_a_table = 0
+    for per_topic in range(5, 15):  # six topics each: page breaks fall here and there
+        cmp = hand_made_long(6 * per_topic)
+        claims = tuple(replace(c, topic=f"t{int(c.id[1:]) // per_topic}") for c in cmp.claims)
+        topics = tuple(Topic(f"t{k}", f"Envoys {k}") for k in range(6))
+        out = tmp_path / f"topics-of-{per_topic}.pdf"
+        export_pdf(ReviewState(replace(cmp, claims=claims, topics=topics)),
+                   BriefOptions(summary=False, legend=False, provenance=False), out)  # fmt: skip
+        for n, text in enumerate(page_texts(load(out, qapp))[1:], 2):
+            if text.startswith("Left Right"):  # the header row, repeated: a row goes on
+                assert re.match(r"Left Right [✓≠] (same|differs) Envoy", text), (n, text[:60])
+            after_a_table += bool(re.match(r"\d+\. Envoys \d+ Left Right", text))
+    assert after_a_table >= 2, "no page break fell just after a table: try other sizes"
+
+
 def test_a_short_table_is_not_split(qapp) -> None:
     from PySide6.QtGui import QTextDocument, QTextTable
 

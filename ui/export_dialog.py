@@ -51,7 +51,7 @@ from PySide6.QtWidgets import (
 
 from app.brief import BriefError, BriefOptions, default_title
 from app.review import ReviewState
-from ui.export_preview import PreviewJob, preview_pool
+from ui.export_preview import PreviewJob
 from ui.pdf_export import (
     ExportCancelled,
     export_html,
@@ -67,9 +67,13 @@ SECTIONS = (("summary", "Summary table"), ("side_by_side", "Aligned claims side 
             ("full_texts", "Full annotated texts"), ("notes", "Notes"), ("legend", "Legend"),
             ("provenance", "Provenance"))  # fmt: skip
 PREVIEW_DELAY_MS = 300
-BUSY_DELAY_MS = 250  # a preview that takes longer says so ("Counting pages…")
+BUSY_DELAY_MS = 250  # a new preview that takes longer says so under the one it replaces
 PREVIEW_SIZE = QSize(360, 510)
-COUNTING = "Counting pages…"
+PREVIEW_TITLES = {"pdf": "Preview of the first page", "html": "Preview of the top of the page",
+                  "md": "Preview of the Markdown file"}  # fmt: skip
+PREPARING = "Preparing preview…"
+COUNTING = "Counting pages…"  # page 1 is shown, the rest of the brief is laid out
+WEB_NOTE = "The top of the web page, much as a browser shows it."
 
 
 class ExportDialog(QDialog):
@@ -97,7 +101,7 @@ class ExportDialog(QDialog):
         self._restore()
         self._connect()
         self._sync_enabled()
-        self.schedule_preview()
+        self.update_preview()  # at once: there are no choices to settle yet
 
     # --- building -----------------------------------------------------------------
 
@@ -150,7 +154,7 @@ class ExportDialog(QDialog):
 
         self.preview_image = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.preview_image.setMinimumSize(PREVIEW_SIZE)
-        self.preview_image.setStyleSheet("background: #8A8F96;")
+        self.preview_image.setStyleSheet("background: #8A8F96; color: white;")
         self.preview_text = QPlainTextEdit(readOnly=True)
         self.preview_text.setMinimumSize(PREVIEW_SIZE)
         self.preview = QStackedWidget()
@@ -158,8 +162,9 @@ class ExportDialog(QDialog):
         self.preview.addWidget(self.preview_text)
         self.preview_note = QLabel()
         self.preview_note.setWordWrap(True)
+        self.preview_title = QLabel()
         right = QVBoxLayout()
-        right.addWidget(QLabel("Preview of the first page"))
+        right.addWidget(self.preview_title)
         right.addWidget(self.preview, 1)
         right.addWidget(self.preview_note)
 
@@ -214,6 +219,7 @@ class ExportDialog(QDialog):
 
     def _sync_enabled(self) -> None:
         is_pdf = self.format() == "pdf"
+        self.preview_title.setText(PREVIEW_TITLES[self.format()])
         self.page_box.setEnabled(is_pdf)
         self.landscape_box.setEnabled(is_pdf)
         self.topic_list.setEnabled(self.scope() == "topics")
@@ -298,9 +304,13 @@ class ExportDialog(QDialog):
         job = PreviewJob(self._generation, self._state, self.options(), self.format())
         job.signals.text_ready.connect(self._show_text)
         job.signals.page_ready.connect(self._show_page)
+        job.signals.web_ready.connect(self._show_web)
         job.signals.failed.connect(self._show_failure)
         self._job = job
-        preview_pool().start(job.run)
+        job.start()
+        if self._showing_nothing():
+            self.preview_image.setText(PREPARING)  # rather than an empty box
+            self.preview.setCurrentWidget(self.preview_image)
         self._busy_timer.start()
 
     def _stop_preview(self) -> None:
@@ -320,9 +330,16 @@ class ExportDialog(QDialog):
             self._busy_timer.stop()
         return True
 
+    def _showing_nothing(self) -> bool:
+        if self.preview.currentWidget() is self.preview_text:
+            return not self.preview_text.toPlainText()
+        return self.preview_image.pixmap().isNull()
+
     def _show_busy(self) -> None:
-        if self._job is not None:
-            self.preview_note.setText(COUNTING if self.format() == "pdf" else "Preparing…")
+        """Under a preview of earlier choices, say that the new one is on its way (an
+        empty preview says so itself)."""
+        if self._job is not None and not self._showing_nothing():
+            self.preview_note.setText(PREPARING)
 
     def _show_text(self, generation: int, text: str) -> None:
         if self._current(generation, done=True):
@@ -334,13 +351,7 @@ class ExportDialog(QDialog):
         """Page 1 (``pages`` 0: from the opening of a long brief, the count still coming)."""
         if not self._current(generation, done=pages > 0):
             return
-        self._pdf.close()
-        self._pdf_buffer.close()
-        self._pdf_buffer.setData(QByteArray(data))
-        self._pdf_buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self._pdf.load(self._pdf_buffer)
-        self._paint_page()
-        self.preview.setCurrentWidget(self.preview_image)
+        self._load_page(data)
         self.preview_note.setText(
             f"{pages} page{'s' if pages != 1 else ''} in all." if pages else COUNTING
         )
@@ -350,6 +361,21 @@ class ExportDialog(QDialog):
         self.page_shown.emit(pages)
         if job is not None and not pages:
             job.page_seen()
+
+    def _show_web(self, generation: int, data: bytes) -> None:
+        """The top of the web page, laid out as a page of its own."""
+        if self._current(generation, done=True):
+            self._load_page(data)
+            self.preview_note.setText(WEB_NOTE)
+
+    def _load_page(self, data: bytes) -> None:
+        self._pdf.close()
+        self._pdf_buffer.close()
+        self._pdf_buffer.setData(QByteArray(data))
+        self._pdf_buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self._pdf.load(self._pdf_buffer)
+        self._paint_page()
+        self.preview.setCurrentWidget(self.preview_image)
 
     def _show_failure(self, generation: int, message: str) -> None:
         if self._current(generation, done=True):
@@ -370,7 +396,8 @@ class ExportDialog(QDialog):
         super().closeEvent(event)
 
     def _paint_page(self) -> None:
-        """The first page of the laid-out brief, scaled to the preview's size."""
+        """The first page of the laid-out brief (or the top of the web page), scaled to the
+        preview's size."""
         if self._pdf.pageCount() < 1:
             return
         size = (
@@ -389,7 +416,7 @@ class ExportDialog(QDialog):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self.format() == "pdf" and not self._preview_timer.isActive():
+        if self.format() != "md" and not self._preview_timer.isActive():
             # the brief is laid out already (seconds for a long comparison): only the
             # page is drawn again at the new size
             self._resize_timer.start()

@@ -1,33 +1,38 @@
 """The export dialog's preview, made off the GUI thread: the brief built, page 1 shown
-from the opening of a long brief, then the whole brief laid out for its page count."""
+from the opening of a long brief, then the whole brief laid out for its page count; the
+top of the web page; the Markdown."""
 
 from __future__ import annotations
 
+import atexit
 import functools
+import gc
 import threading
 import traceback
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
 
 from app.brief import BriefError, BriefOptions, build_brief
-from app.brief_html import render_html
 from app.brief_markdown import render_markdown
 from app.review import ReviewState
-from ui.pdf_export import ExportCancelled, render_first_page, render_pdf
+from ui.pdf_export import ExportCancelled, render_first_page, render_pdf, render_web_top
 
 SEEN_TIMEOUT_S = 1.0  # how long page 1 may take to reach the screen before the job goes on
 
 
 class PreviewSignals(QObject):
-    text_ready = Signal(int, str)  # generation, the Markdown or HTML
+    text_ready = Signal(int, str)  # generation, the Markdown
     page_ready = Signal(int, object, int)  # generation, PDF of page 1, pages (0: counting)
+    web_ready = Signal(int, object)  # generation, PDF of the top of the web page
     failed = Signal(int, str)  # generation, why there is no preview
 
 
 class PreviewJob:
     """One preview, made on the preview thread: the brief built, then for a PDF page 1
     from the opening of a long brief (``render_first_page``), then the whole brief laid
-    out for its page count and a page 1 that says "of N".
+    out for its page count and a page 1 that says "of N"; for HTML the top of the web page
+    as the reader sees it, shown like a page (``render_web_top``: only an opening is laid
+    out); for Markdown its text, the file's own source.
 
     Why a thread, and why the layout goes block by block: the whole of a 2 × 2,000-claim
     brief takes some 3 s. Qt lets a thread lay out and paint a QTextDocument, a QFont and
@@ -58,15 +63,37 @@ class PreviewJob:
     def page_seen(self) -> None:
         self._seen.set()
 
+    def start(self) -> None:
+        """Run on the preview thread (after the job before it, if that still runs)."""
+        _jobs.add(self)
+        preview_pool().start(self.run)
+
     def run(self) -> None:
+        # Python collects reference cycles on whichever thread happens to allocate. Here
+        # that could be while the GUI thread deletes a widget (a closed dialog): PySide
+        # lets go of Python's lock halfway through deleting its wrappers, and a collection
+        # that meets them then crashes. So none starts on this thread while it works (the
+        # GUI thread's own are held off too, for as long as a preview takes).
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            self._make()
+        finally:
+            _jobs.discard(self)
+            if collecting:
+                gc.enable()
+
+    def _make(self) -> None:
         gen, stop, emit = self.generation, self._cancelled.is_set, self.signals
         try:
             if stop():
                 return
             brief = build_brief(self._state, self._options)
-            if self._format != "pdf":
-                text = render_html(brief) if self._format == "html" else render_markdown(brief)
-                emit.text_ready.emit(gen, text)
+            if self._format == "md":
+                emit.text_ready.emit(gen, render_markdown(brief))
+                return
+            if self._format == "html":
+                emit.web_ready.emit(gen, render_web_top(brief, stop))
                 return
             first = render_first_page(brief, stop)
             if first is not None:
@@ -85,10 +112,30 @@ class PreviewJob:
             emit.failed.emit(gen, f"No preview: {type(exc).__name__}: {exc}")
 
 
+_jobs: set[PreviewJob] = set()  # started and not yet ended, whatever their dialog's fate
+
+
 @functools.cache
 def preview_pool() -> QThreadPool:
     """The one thread that makes previews: a preview overtaken by newer choices stops at
     its next check, and the next one waits for that rather than share the processor."""
     pool = QThreadPool()
     pool.setMaxThreadCount(1)
+    app = QCoreApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(stop_previews)
+    atexit.register(stop_previews)  # also without a quit: before PySide's own clean-up
     return pool
+
+
+def stop_previews() -> None:
+    """Stop every preview and wait until the preview thread is idle; at quit.
+
+    A closed dialog only asks its job to stop, and the job sees that at its next check,
+    up to half a second later (parsing a long brief's HTML is one call). Quitting
+    meanwhile let PySide's clean-up at exit delete the job's QTextDocument from the GUI
+    thread while the job still laid it out: Qt warned that its layout's timer could not
+    be stopped from another thread, and the job failed on a deleted object."""
+    for job in list(_jobs):
+        job.cancel()
+    preview_pool().waitForDone()

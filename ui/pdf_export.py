@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -146,6 +146,53 @@ def render_first_page(brief: Brief, should_stop: StopCheck | None = None) -> byt
     return None
 
 
+#: The web page in the export dialog's preview, in CSS pixels: a browser window as wide as
+#: the brief's column there (60em) and a margin, and about as tall as a page is for it.
+WEB_PAGE = QSizeF(808, 1100)
+WEB_MARGIN = 24
+
+
+def render_web_top(brief: Brief, should_stop: StopCheck | None = None) -> bytes:
+    """The top of the brief's web page as a browser shows it, as a one-page PDF for the
+    export dialog's preview: laid out by Qt from the HTML the PDF is made from (the same
+    content; a browser adds cell borders and a little line spacing), at a browser's
+    96 pixels an inch, with only the opening of a long brief's HTML."""
+    ensure_gui_app()
+    pixel = 72 / 96  # of a point
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(96)
+    margins = QMarginsF(WEB_MARGIN, WEB_MARGIN, WEB_MARGIN, 0) * pixel
+    writer.setPageLayout(QPageLayout(QPageSize(WEB_PAGE * pixel, QPageSize.Unit.Point),
+                                     QPageLayout.Orientation.Portrait, margins,
+                                     QPageLayout.Unit.Point))  # fmt: skip
+    width = float(writer.width())
+    doc = layout_document(brief, writer, width, html_top(render_html(brief, for_qt=True)))
+    if should_stop is not None and should_stop():
+        raise ExportCancelled
+    painter = QPainter(writer)
+    try:
+        _draw_slice(painter, doc, _paint_context(), width, 0, float(writer.height()), 0)
+    finally:
+        painter.end()
+    buffer.close()
+    data: QByteArray = buffer.data()
+    return bytes(data.data())
+
+
+def html_top(html: str, chars: int = OPENING_CHARS) -> str:
+    """The brief's HTML cut at the first line break ``chars`` into its body (between two
+    elements, or two rows of a table: the brief's HTML has a line per row of a long
+    table), tables left open closed: more than the top of the page shows."""
+    body, end = html.find("<body>"), html.rfind("</body>")
+    cut = html.find("\n", body + chars, end) if body >= 0 else -1
+    if cut < 0:
+        return html
+    depth = html.count("<table", body, cut) - html.count("</table>", body, cut)
+    return html[:cut] + "</table>" * depth + "\n" + html[end:]
+
+
 def html_opening(html: str, chars: int) -> str | None:
     """The brief's HTML cut after the first top-level line that ends ``chars`` or more
     into its body (never inside a table), and closed; None when the cut would come past
@@ -187,10 +234,7 @@ def _paint(
 
     painter = QPainter(writer)
     try:
-        ctx = QAbstractTextDocumentLayout.PaintContext()
-        palette = QPalette()
-        palette.setColor(QPalette.ColorRole.Text, QColor(INK))
-        ctx.palette = palette
+        ctx = _paint_context()
         for page, top in enumerate(tops[:1] if first_page_only else tops):
             if progress is not None and not progress(page, pages):
                 raise ExportCancelled
@@ -207,6 +251,14 @@ def _paint(
     finally:
         painter.end()
     return pages
+
+
+def _paint_context() -> QAbstractTextDocumentLayout.PaintContext:
+    ctx = QAbstractTextDocumentLayout.PaintContext()
+    palette = QPalette()
+    palette.setColor(QPalette.ColorRole.Text, QColor(INK))
+    ctx.palette = palette
+    return ctx
 
 
 def _draw_slice(
@@ -256,7 +308,7 @@ class Page(NamedTuple):
 
 class TableHead(NamedTuple):
     top: float  # the table's top
-    bottom: float  # the table's bottom
+    rows_bottom: float  # where the text of its last row ends
     head_bottom: float  # where its header row ends and the first body row starts
 
 
@@ -307,8 +359,12 @@ def paginate(doc: QTextDocument, height: float, should_stop: StopCheck | None = 
 
 
 def _head_at(heads: list[TableHead], y: float) -> tuple[float, float] | None:
+    """The header row to repeat on a page that starts at ``y``: only when a row of its
+    table still has text there or below. (Not the bottom of the table's frame: Qt's box of
+    a table reaches below the top of the block after it, so a page that started with the
+    heading after a table was taken to start inside it, and got its header row, alone.)"""
     for t in heads:
-        if t.head_bottom - 0.5 <= y < t.bottom - 0.5:
+        if t.head_bottom - 0.5 <= y < t.rows_bottom - 0.5:
             return (t.top, t.head_bottom)
     return None
 
@@ -392,7 +448,8 @@ def _table_rows(
             body = frame.cellAt(headers, 0).firstCursorPosition().block()
             body_top = layout.blockBoundingRect(body).top()
             if head_bottom < body_top:
-                heads.append(TableHead(box.top(), box.bottom(), (head_bottom + body_top) / 2))
+                rows_bottom = max(b for _t, b in rows)
+                heads.append(TableHead(box.top(), rows_bottom, (head_bottom + body_top) / 2))
         # Cells share their padding evenly: a row edge lies halfway between the text of
         # one row and the next (and the first row starts at the table's own top).
         previous: float | None = None
