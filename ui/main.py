@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -50,6 +51,23 @@ def application() -> QApplication:
     return app
 
 
+#: how often the GUI thread collects reference cycles (automatic collection is off)
+COLLECT_MS = 30_000
+
+
+def collect_on_gui_thread(app: QApplication) -> QTimer:
+    """Turn Python's automatic cycle collection off and collect from a timer on the GUI
+    thread instead (as Anki does). A collection may start in any thread that allocates;
+    one that starts in a worker (alignment, export preview) while the GUI thread deletes a
+    widget, whose wrappers PySide lets go of halfway, crashes the app."""
+    gc.disable()
+    timer = QTimer(app)
+    timer.setInterval(COLLECT_MS)
+    timer.timeout.connect(lambda: gc.collect())
+    timer.start()
+    return timer
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
     if len(args.inputs) > 2:
@@ -76,6 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         QTimer.singleShot(0, lambda: window.load_session_file(Path(args.inputs[0])))
     else:  # a plain start: offer what a crashed run autosaved
         QTimer.singleShot(0, window.sessions.offer_recovery)
+    collect_on_gui_thread(app)
     return app.exec()
 
 

@@ -235,3 +235,34 @@ def test_no_menu_gives_one_access_key_to_two_entries(window) -> None:  # type: i
             if a.isVisible() and (m := re.search(r"&([^&])", a.text()))
         ]
         assert len(keys) == len(set(keys)), (getattr(menu, "title", lambda: "bar")(), keys)
+
+
+def test_cycles_are_collected_on_the_gui_thread_only(qtbot) -> None:  # type: ignore[no-untyped-def]
+    import gc
+
+    from PySide6.QtWidgets import QApplication
+
+    from ui.main import collect_on_gui_thread
+
+    before = gc.isenabled()
+    timer = collect_on_gui_thread(QApplication.instance())
+    try:
+        assert not gc.isenabled() and timer.isActive()
+        timer.setInterval(10)
+
+        class Cycle:
+            pass
+
+        ring = Cycle()
+        ring.me = ring  # type: ignore[attr-defined]
+        gc.collect()
+        gc.garbage.clear()
+        del ring
+        with qtbot.waitSignal(timer.timeout, timeout=2000):
+            pass
+        assert not any(isinstance(x, Cycle) for x in gc.get_objects())
+    finally:
+        timer.stop()
+        timer.deleteLater()
+        if before:
+            gc.enable()
