@@ -1,7 +1,8 @@
 """The ``parallax`` command's core: headless subcommands and their dispatch.
 
     parallax compare A B --json OUT|- [--engine auto|semantic|lexical] [--label-a L] [--label-b L]
-                     [--date-a D] [--date-b D] [--save S.parallax]
+                     [--date-a D] [--date-b D] [--encoding-a E] [--encoding-b E]
+                     [--save S.parallax]
     parallax compare S.parallax --json OUT      (reads the saved session; nothing recomputed)
     parallax export (A B | S.parallax) --pdf OUT.pdf [--html OUT.html] [--md OUT.md] ...
     parallax [A B | SESSION.parallax] [--screenshot OUT.png]     (opens the window)
@@ -25,6 +26,7 @@ from pathlib import Path
 from app import __version__
 from app.atomic import atomic_write_bytes
 from app.comparison import CompareOptions, compare
+from app.decoding import DecodeError, encoding_name
 from app.documents import DocumentError, read_path
 from app.engines import EngineError
 from app.figures import parse_day
@@ -77,28 +79,47 @@ def add_account_args(p: argparse.ArgumentParser) -> None:
         help="the day account A was issued (2025-02-15): its 'today' is then that day",
     )
     p.add_argument("--date-b", metavar="D", default="", help="the day account B was issued")
+    p.add_argument(
+        "--encoding-a",
+        metavar="E",
+        default="",
+        help="read account A in this encoding (utf-8, windows-1253, shift_jis…) instead of "
+        "guessing it",
+    )
+    p.add_argument("--encoding-b", metavar="E", default="", help="the encoding of account B")
 
 
 def refuse_account_args(args: argparse.Namespace) -> None:
     """A saved session is read as it was saved: options for reading accounts are errors."""
-    if args.label_a or args.label_b or args.date_a or args.date_b or args.engine != "auto":
+    given = [args.label_a, args.label_b, args.date_a, args.date_b, args.encoding_a, args.encoding_b]
+    if any(given) or args.engine != "auto":
         raise CliError(
-            "--engine, --label-a/-b and --date-a/-b do not apply to a saved session", EXIT_USAGE
+            "--engine, --label-a/-b, --date-a/-b and --encoding-a/-b do not apply to a saved "
+            "session",
+            EXIT_USAGE,
         )
 
 
 def compare_args(a: str, b: str, args: argparse.Namespace) -> Comparison:
     """Compare two account files as ``add_account_args`` options say."""
-    sides = ((a, args.label_a, args.date_a, "--date-a"), (b, args.label_b, args.date_b, "--date-b"))
-    for *_, day, flag in sides:  # every date checked before any file is read
+    sides = (
+        (a, args.label_a, args.date_a, args.encoding_a, "a"),
+        (b, args.label_b, args.date_b, args.encoding_b, "b"),
+    )
+    for _, _, day, encoding, side in sides:  # every option checked before any file is read
         if day and parse_day(day) is None:
-            raise CliError(f"{flag} {day}: give a day such as 2025-02-15", EXIT_USAGE)
-    doc_a, doc_b = (_read(path, label, day) for path, label, day, _ in sides)
+            raise CliError(f"--date-{side} {day}: give a day such as 2025-02-15", EXIT_USAGE)
+        if encoding:
+            try:
+                encoding_name(encoding)
+            except DecodeError as exc:
+                raise CliError(f"--encoding-{side}: {exc}", EXIT_USAGE) from None
+    doc_a, doc_b = (_read(path, label, day, encoding) for path, label, day, encoding, _ in sides)
     return compare(doc_a, doc_b, CompareOptions(engine=args.engine))
 
 
-def _read(path: str, label: str | None, day: str) -> Document:
-    doc = read_path(path, label=label or "")
+def _read(path: str, label: str | None, day: str, encoding: str) -> Document:
+    doc = read_path(path, label=label or "", encoding=encoding or None)
     return replace(doc, date=day) if day else doc
 
 

@@ -82,6 +82,41 @@ def test_the_day_an_account_was_issued_makes_its_today_a_date(tmp_path: Path) ->
     ]
 
 
+def test_an_account_is_read_in_the_encoding_named_for_it(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_bytes("Talks in Αθήνα ended.\n".encode("cp1253"))  # too little Greek to guess
+    b.write_text("Talks in Athens ended.\n", encoding="utf-8")
+
+    def text_of_a(*extra: str) -> str:
+        r = run_cli("compare", str(a), str(b), "--json", "-", "--engine", "lexical", *extra)
+        assert r.returncode == 0, r.stderr
+        return str(json.loads(r.stdout)["documents"][0]["text"])
+
+    assert text_of_a() == "Talks in ÁèÞíá ended.\n"
+    assert text_of_a("--encoding-a", "windows-1253") == "Talks in Αθήνα ended.\n"
+    assert text_of_a("--encoding-a", "ISO-8859-7", "--encoding-b", "utf-8").startswith(
+        "Talks in Αθήνα"
+    )
+    # a name no codec has is refused before any file is read; bytes that do not fit, after
+    unknown = run_cli("compare", str(tmp_path / "none.txt"), str(b), "--json", "-",
+                      "--encoding-b", "klingon")  # fmt: skip
+    assert unknown.returncode == 2
+    assert unknown.stderr.startswith("parallax: --encoding-b: unknown encoding 'klingon'")
+    wrong = run_cli("compare", str(a), str(b), "--json", "-", "--encoding-a", "utf-8")
+    assert wrong.returncode == 3
+    assert wrong.stderr.strip() == (
+        "parallax: a.txt: cannot decode the text as utf-8 (byte 0xc1 at offset 9 does not fit it)"
+    )
+
+
+def test_an_encoding_does_not_apply_to_a_saved_session() -> None:
+    from app.cli import CliError, build_parser, refuse_account_args
+
+    args = build_parser().parse_args(["compare", "s.parallax", "--encoding-a", "utf-8"])
+    with pytest.raises(CliError, match="--encoding-a/-b do not apply to a saved session"):
+        refuse_account_args(args)
+
+
 def test_json_to_stdout(pair: tuple[Path, Path]) -> None:
     r = run_cli("compare", str(pair[0]), str(pair[1]), "--json", "-", "--engine", "lexical")
     assert r.returncode == 0

@@ -328,6 +328,24 @@ def _pdf() -> bytes:
         pytest.param(lambda: bytes(range(256)) * 16, "binary", id="all-bytes"),
         # valid UTF-16-LE ("Ā̂楢慮祲"), but no whitespace and too short to be Chinese
         pytest.param(lambda: b"\x00\x01\x02\x03binary", "binary", id="tiny"),
+        # the first bytes of binary files, as short as a UTF-16 "OK" or "Hi."
+        *(
+            pytest.param(lambda head=head: head, "binary", id=name)
+            for name, head in [
+                ("elf-header", b"\x7fELF\x02\x01\x01\x00"),
+                ("zip-header", b"PK\x03\x04\x14\x00\x00\x00"),
+                ("exe-header", b"MZ\x90\x00\x03\x00"),
+                ("gzip-header", b"\x1f\x8b\x08\x00\x00\x00"),
+                ("ico-header", b"\x00\x00\x01\x00\x01\x00"),
+                ("wasm-header", b"\x00asm\x01\x00\x00\x00"),
+                ("class-header", b"\xca\xfe\xba\xbe\x00\x00"),
+                ("ogg-header", b"OggS\x00\x02"),
+                ("jpeg-header", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00"),
+                ("sqlite-header", b"SQLite format 3\x00"),
+                ("hangul-and-a-bar", b"\xd1\xbb\x00|"),  # "톻|" in UTF-16-BE: no word
+                ("yi-and-a-caret", b"\x96\xa3^\x00"),  # "ꎖ^" in UTF-16-LE
+            ]
+        ),
     ],
 )
 def test_binary_files_stay_refused(tmp_path: Path, make: Callable[[], bytes], message: str) -> None:

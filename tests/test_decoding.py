@@ -1,0 +1,212 @@
+"""The single-byte code page of a file that declares none (app/code_pages.py), short UTF-16
+without a byte-order mark, and the encoding a user chooses (app/decoding.py)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.decoding import encoding_name
+from app.documents import DocumentError, decode, read_path
+
+# -- other single-byte code pages ----------------------------------------------------------
+
+GREEK = (
+    "Ο υπουργός Εξωτερικών είχε τηλεφωνική επικοινωνία με τον ομόλογό του. Οι δύο πλευρές "
+    "συμφώνησαν να ανοίξουν ξανά το συνοριακό πέρασμα για το εμπόριο."
+)
+HEBREW = (
+    "שר החוץ שוחח בטלפון עם עמיתו. שני הצדדים הסכימו לפתוח מחדש את מעבר הגבול למסחר "
+    "ולקיים פגישה נוספת בחודש הבא."
+)
+ARABIC = (
+    "أجرى وزير الخارجية اتصالا هاتفيا مع نظيره. واتفق الجانبان على إعادة فتح المعبر الحدودي "
+    "أمام التجارة وعقد اجتماع آخر الشهر المقبل."
+)
+TURKISH = (
+    "Dışişleri Bakanı mevkidaşıyla telefonda görüştü. İki taraf sınır kapısının ticarete "
+    "yeniden açılması ve gelecek ay başka bir toplantı yapılması konusunda anlaştı."
+)
+POLISH = (
+    "Minister spraw zagranicznych rozmawiał telefonicznie ze swoim odpowiednikiem. Obie "
+    "strony zgodziły się ponownie otworzyć przejście graniczne dla handlu."
+)
+CZECH = (
+    "Ministr zahraničí hovořil po telefonu se svým protějškem. Obě strany se dohodly na "
+    "znovuotevření hraničního přechodu pro obchod a na další schůzce příští měsíc."
+)
+HUNGARIAN = (
+    "A külügyminiszter telefonon beszélt a kollégájával. A két fél megállapodott, hogy "
+    "újra megnyitják a határátkelőt a kereskedelem előtt, és a jövő hónapban ismét "
+    "találkoznak; a következő forduló időpontja még nyitott."
+)
+ROMANIAN = (
+    "Ministrul de externe a avut o convorbire telefonică cu omologul său. Cele două părţi "
+    "au convenit să redeschidă punctul de trecere a frontierei pentru comerţ."
+)
+CROATIAN = (
+    "Ministar vanjskih poslova razgovarao je telefonom sa svojim kolegom. Obje strane "
+    "dogovorile su ponovno otvaranje graničnog prijelaza i sljedeći sastanak iduće godine, "
+    "čak i prije početka sezone."
+)
+
+
+OTHER_CODE_PAGES = {
+    "greek": (GREEK, "cp1253"),
+    "greek-iso": ("Ά" + GREEK, "iso8859_7"),  # "Ά" is 0xB6 there, "¶" in Windows-1253
+    "hebrew": (HEBREW, "cp1255"),
+    "arabic": (ARABIC, "cp1256"),
+    "turkish": (TURKISH, "cp1254"),
+    "polish": (POLISH, "cp1250"),
+    "czech": (CZECH, "cp1250"),  # "ť" and "ř": 0x9D is nothing in Windows-1252
+    "hungarian": (HUNGARIAN, "cp1250"),
+    "romanian": (ROMANIAN, "cp1250"),
+    "croatian": (CROATIAN, "cp1250"),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"), OTHER_CODE_PAGES.values(), ids=list(OTHER_CODE_PAGES)
+)
+def test_an_undeclared_code_page_is_told_by_its_letters(text: str, encoding: str) -> None:
+    assert decode(text.encode(encoding)) == text
+
+
+def test_a_name_in_an_english_text_is_read_so(tmp_path: Path) -> None:
+    # "ł" is "³" in Windows-1252: a symbol inside a word is no Western text
+    text = "Lech Wałęsa met the delegation in Gdańsk on Tuesday; Wałęsa spoke first."
+    assert decode(text.encode("cp1250")) == text
+
+
+WESTERN = [
+    "Le ministre a déclaré que les négociations reprendraient la semaine prochaine à Genève.",
+    "Der Außenminister äußerte sich über die Gespräche in Zürich; sie würden fortgesetzt.",
+    "¿Cómo será la próxima reunión? El señor Peña dijo que España está de acuerdo.",
+    "O ministro disse que as negociações continuarão; as ações põem fim à questão.",
+    "Ráðherrann sagði að viðræðurnar myndu halda áfram; Alþingi samþykkti það.",
+    "El ministre va dir que la història de València és la nostra; però ara cal acció.",
+    "Minister ütles, et läbirääkimised jätkuvad; mõlemad pooled leppisid kokku.",
+    "Thuirt am ministear gun leanadh na còmhraidhean an ath sheachdain ann an Dùn Èideann.",
+    # English quoting names of many countries, and its typography
+    "Lars Løkke Rasmussen met Gustavo Petro in Bogotá and Søren Løkke in Genève; Orbán "
+    "and Babiš sent notes.",
+    "The minister’s “frank” talks — 40 m³ of water, Nº 5, the report¹ and annex³ — cost £5.",
+]
+CYRILLIC = [
+    "Президент России провёл телефонный разговор. Стороны договорились о встрече.",
+    "Міністр заявив, що переговори продовжаться наступного тижня; їхня зустріч у Києві.",
+    "Министърът заяви, че преговорите ще продължат следващата седмица в София.",
+    "Министар је рекао да ће се преговори наставити следеће недеље у Београду.",
+    "ПРЕЗИДЕНТ РОССИИ ПРОВЁЛ ТЕЛЕФОННЫЙ РАЗГОВОР",
+]
+
+
+@pytest.mark.parametrize("text", WESTERN, ids=lambda t: t[:16])
+def test_western_text_stays_windows_1252(text: str) -> None:
+    assert decode(text.encode("cp1252")) == text
+
+
+@pytest.mark.parametrize("text", CYRILLIC, ids=lambda t: t[:16])
+def test_cyrillic_text_stays_windows_1251(text: str) -> None:
+    assert decode(text.encode("cp1251")) == text
+
+
+#: words of Western news text, with the accents of one language or of names and loanwords
+#: from several (drawn among plain words below)
+WESTERN_WORDS = (
+    "the minister said talks would continue next week both sides agreed to reopen the "
+    "crossing le ministre a déclaré que les négociations reprendraient très été à où "
+    "français cœur der Außenminister äußerte sich über Gespräche Zürich würden el señor "
+    "dijo que España está acuerdo próxima reunión ¿cómo ¡sí Søren Løkke Bogotá Genève "
+    "Orbán Babiš São Paulo Piñera “quoted” ‘single’ — – … café résumé naïve crème"
+).split()
+PLAIN_WORDS = (
+    "the minister said that talks would continue next week and both sides agreed to reopen "
+    "a crossing for trade while officials met in the capital on Monday after hours of"
+).split()
+#: (Ukrainian "і", "ї", "є" and Serbian "ђ", "ј", "љ", "њ" are left out: many of them make
+#: Windows-1252 mojibake of the text, or an error, as before)
+CYRILLIC_WORDS = (
+    "министр заявил что переговоры продолжатся на следующей неделе и обе стороны "
+    "договорились открыть пограничный переход Президент России провёл разговор "
+    "министърът заяви преговорите Министар рекао наставити следеће"
+).split()
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(PLAIN_WORDS * 2 + WESTERN_WORDS), min_size=1, max_size=40).map(
+        " ".join
+    )
+)
+def test_any_western_words_stay_windows_1252(text: str) -> None:
+    # an odd number of bytes: an even number with no NUL may be taken for UTF-16 Chinese
+    # ("São São São minister": 口漠口漠…), a guess of its own
+    text += "." * (len(text) % 2 == 0)
+    assert decode(text.encode("cp1252")) == text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(CYRILLIC_WORDS), min_size=8, max_size=40).map(" ".join))
+def test_any_cyrillic_words_stay_windows_1251(text: str) -> None:
+    assert decode(text.encode("cp1251")) == text
+
+
+def test_five_megabytes_decode_quickly() -> None:
+    data = (WESTERN[0] + " " + WESTERN[1] + "\n").encode("cp1252") * 30_000
+    assert len(data) > 5_000_000
+    start = time.perf_counter()
+    decode(data)
+    assert time.perf_counter() - start < 3  # about 0.3 s
+
+
+# -- UTF-16 and UTF-32 without a byte-order mark, too short for a space --------------------
+
+SHORT = ["Hi.", "OK", "Yes!", "e.g.", "Да.", "Ναι.", "¿Sí?", "“OK”", "שלום."]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+@pytest.mark.parametrize("text", SHORT)
+def test_a_short_line_in_utf16_without_a_mark_is_read(text: str, encoding: str) -> None:
+    data = text.encode(encoding)
+    assert b"\x00" in data and decode(data) == text
+
+
+# -- the encoding the user chooses ---------------------------------------------------------
+
+
+def test_a_chosen_encoding_is_read_instead_of_guessed(tmp_path: Path) -> None:
+    path = tmp_path / "note.txt"
+    path.write_bytes("Talks in Αθήνα.".encode("cp1253"))  # too little Greek to guess
+    assert read_path(path).text == "Talks in ÁèÞíá."
+    assert read_path(path, encoding="windows-1253").text == "Talks in Αθήνα."
+    assert read_path(path, encoding="ISO-8859-7").text == "Talks in Αθήνα."
+
+
+def test_a_chosen_encoding_reads_as_browsers_do() -> None:
+    assert decode(b"It\x92s done.", encoding="latin-1") == "It’s done."  # Windows-1252
+    assert decode("\ufeffTalks.".encode(), encoding="utf-8") == "Talks."
+    assert decode("Talks.".encode("utf-16"), encoding="utf-16") == "Talks."
+    assert encoding_name("Shift_JIS") == "cp932"
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding", "message"),
+    [
+        (b"Talks.", "klingon", r"unknown encoding 'klingon'"),
+        (b"Talks.", "base64", r"unknown encoding 'base64'"),  # a codec, but not of text
+        ("Αθήνα".encode("cp1253"), "utf-8", r"cannot decode the text as utf-8 \(byte 0xc1 at"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "latin-1", "looks like a binary file"),
+    ],
+)
+def test_a_chosen_encoding_that_does_not_fit_is_a_clear_error(
+    tmp_path: Path, data: bytes, encoding: str, message: str
+) -> None:
+    path = tmp_path / "note.txt"
+    path.write_bytes(data)
+    with pytest.raises(DocumentError, match=f"^note.txt: {message}"):
+        read_path(path, encoding=encoding)
