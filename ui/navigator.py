@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING, NamedTuple
 from app.edits import link_key
 from app.model import Comparison, Side
 from ui import navigation
-from ui.selection import Selection, muted_claims
+from ui.selection import Selection
 
 if TYPE_CHECKING:
+    from ui.claim_pane import ClaimPane
     from ui.main_window import MainWindow
 
 
@@ -83,23 +84,13 @@ class Navigator:
             return
         mine = w.selection.side_ids(cmp, side)
         if mine:
-            i = self._step_shown(cmp, pane.ids, pane.index[mine[-1]], delta)
+            i = _step_shown(pane, pane.index[mine[-1]], delta)
         else:
             i = self._start(cmp, side)
         if not keep_other:
             w.select(Selection((pane.ids[i],)))
             return
         self._pick(Selection((*w.selection.side_ids(cmp, side.other), pane.ids[i])), side, i)
-
-    def _step_shown(self, cmp: Comparison, ids: list[str], at: int, delta: int) -> int:
-        """The next claim from ``at`` that the filters leave in view (``at`` at the end)."""
-        muted = muted_claims(cmp, self.window.filter, self.window.topic_filter())
-        i = at + delta
-        while 0 <= i < len(ids):
-            if ids[i] not in muted:
-                return i
-            i += delta
-        return at
 
     def add_next_claim(self) -> None:
         """Add the claim after the last selected one in the focused pane (a side of a link
@@ -187,6 +178,17 @@ class Navigator:
 
     def update_status(self) -> None:
         self.window.position_label.set_full_text(self.status_text())
+
+
+def _step_shown(pane: ClaimPane, at: int, delta: int) -> int:
+    """The next claim of ``pane`` from ``at`` that the filters leave in view (``at`` at the
+    end)."""
+    i = at + delta
+    while 0 <= i < len(pane.ids):
+        if not pane.is_muted(pane.ids[i]):
+            return i
+        i += delta
+    return at
 
 
 def _count(n: int, noun: str) -> str:
