@@ -14,6 +14,7 @@ Arabic, Turkish or Central European text (app/code_pages.py).
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from collections import Counter
@@ -308,15 +309,13 @@ def _declared_charset(data: bytes) -> str | None:
     m = _CHARSET_RE.search(data[:4096])
     if not m:
         return None
-    name = (m.group(1) or m.group(2)).decode("ascii").lower()
-    name = _CHARSET_ALIASES.get(name, name)
-    if name.startswith(("utf-16", "utf-32", "utf16", "utf32")):
-        return None  # bytes that parse as ASCII are not UTF-16, whatever they say
     try:
-        b"a".decode(name)  # LookupError for unknown names and for non-text codecs (base64)
-    except (LookupError, UnicodeError):
+        codec = encoding_name((m.group(1) or m.group(2)).decode("ascii"))
+    except DecodeError:
         return None
-    return name
+    if codecs.lookup(codec).name.startswith(("utf-16", "utf-32")):
+        return None  # bytes that parse as ASCII are not UTF-16, whatever they say
+    return codec
 
 
 def _strict(data: bytes, encoding: str) -> str:
