@@ -285,10 +285,15 @@ def model_reads(text: str) -> bool:
     return not letters or len(_LATIN.findall(text)) >= LATIN_SHARE * letters
 
 
+def model_reads_all(accounts: Sequence[str]) -> bool:
+    """Whether the model reads every one of ``accounts`` (``auto`` then may use it)."""
+    return all(map(model_reads, accounts))
+
+
 def make_engine(kind: str = "auto", accounts: Sequence[str] = ()) -> Engine:
     """``auto`` (semantic when available and it reads every one of ``accounts``, else
     lexical), ``semantic`` or ``lexical``."""
-    if kind == "lexical" or (kind == "auto" and not all(map(model_reads, accounts))):
+    if kind == "lexical" or (kind == "auto" and not model_reads_all(accounts)):
         return LexicalEngine()
     if kind == "semantic":
         return SemanticEngine()

@@ -20,7 +20,7 @@ SESSION_FILTER = "Parallax sessions (*.parallax);;All files (*)"
 
 def engine_summary(cmp: Comparison | None, choice: str = "auto") -> str:
     """Which engine matched the open comparison, and which one a new comparison would use."""
-    from app.engines import model_reads, semantic_problem
+    from app.engines import model_reads_all, semantic_problem
 
     problem = semantic_problem()
     if choice == "lexical":
@@ -36,9 +36,7 @@ def engine_summary(cmp: Comparison | None, choice: str = "auto") -> str:
         how = "by meaning" if cmp.engine == "semantic" else "by shared words"
         version = f", version {cmp.engine_version}" if cmp.engine_version else ""
         line = f"This comparison was matched {how} ({cmp.engine} engine{version})"
-        if cmp.engine == "lexical" and not (
-            model_reads(cmp.doc_a.text) and model_reads(cmp.doc_b.text)
-        ):
+        if cmp.engine == "lexical" and not model_reads_all((cmp.doc_a.text, cmp.doc_b.text)):
             line += ": the semantic model reads English, and an account is mostly in another script"
         lines.append(line)
     lines.append(f"New comparisons match claims {next_one}")
