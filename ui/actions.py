@@ -105,7 +105,15 @@ class Actions(QObject):
         self.add_next_claim = new(
             "&Add Next Claim to Selection", None, None, "One more claim on this side of a link"
         )
-        self.focus_other_pane = new("S&witch Pane", "Ctrl+Tab", None)
+        # round the areas, in reading order (ui/focus_areas.py); from account A, the next
+        # area is account B: the other side of a link being picked
+        areas_tip = "Topics, account A, account B and the notes in turn"
+        self.next_area = new("Ne&xt Area", "Ctrl+Tab", None, areas_tip)
+        self.previous_area = new("Pre&vious Area", None, None, areas_tip)
+        # Qt reads Shift+Tab as Backtab on some platforms and as Tab on others
+        self.previous_area.setShortcuts(
+            [QKeySequence("Ctrl+Shift+Tab"), QKeySequence("Ctrl+Shift+Backtab")]
+        )
         # Help
         self.about = new("&About Parallax", None, "information-outline")
 
@@ -124,7 +132,10 @@ class Actions(QObject):
     def set_undo_actions(self, undo: QAction, redo: QAction) -> None:
         self.undo, self.redo = undo, redo
         undo.setShortcut(QKeySequence(_Key.Undo))
-        redo.setShortcuts([QKeySequence(_Key.Redo), QKeySequence("Ctrl+Y")])
+        # every key the platform has for Redo (Ctrl+Shift+Z on Linux; QKeySequence(Redo) is
+        # only the first, Ctrl+Y), and Ctrl+Y once: twice would make it ambiguous, and dead
+        keys, ctrl_y = QKeySequence.keyBindings(_Key.Redo), QKeySequence("Ctrl+Y")
+        redo.setShortcuts(keys if ctrl_y in keys else [*keys, ctrl_y])
         self._icons[undo], self._icons[redo] = "undo", "redo"
 
     def refresh_icons(self) -> None:
@@ -146,7 +157,8 @@ class Actions(QObject):
             self.next_claim_to_link,
             self.previous_claim_to_link,
             self.add_next_claim,
-            self.focus_other_pane,
+            self.next_area,
+            self.previous_area,
             self.clear_selection,
             self.realign,
             self.filter_all,  # a filter picked on the welcome page would carry over unseen
@@ -182,7 +194,7 @@ class Actions(QObject):
         go.addActions([self.next_claim_to_link, self.previous_claim_to_link, self.add_next_claim])
         go.addAction(self.clear_selection)
         go.addSeparator()
-        go.addAction(self.focus_other_pane)
+        go.addActions([self.next_area, self.previous_area])
         bar.addMenu("&Help").addAction(self.about)
 
     def build_file_menu(self, menu: QMenu) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 
-from PySide6.QtCore import QRect, Qt, Signal
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette
+from PySide6.QtCore import QEvent, QRect, Qt, Signal
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from app.model import Comparison, Document, Side, web_address
@@ -17,6 +17,56 @@ from ui.legend import Legend
 from ui.link_map import LinkMap
 from ui.scroll_sync import ScrollSync
 
+SEPARATOR = " · "
+
+
+class PaneSubtitle(QLabel):
+    """The quieter line under a pane's title (source, date, address, counts), cut to the
+    width it gets with "…" rather than widening the window or clipping mid-letter; the
+    whole of it is the tooltip, and what shows of the address stays a link."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._parts: list[tuple[str, str | None]] = []  # text, and the address it links to
+
+    def set_parts(self, parts: list[tuple[str, str | None]]) -> None:
+        self._parts = parts
+        self.setToolTip("\n".join(text for text, _href in parts))
+        self._elide()
+
+    def full_text(self) -> str:
+        return SEPARATOR.join(text for text, _href in self._parts)
+
+    def _elide(self) -> None:
+        full = self.full_text()
+        width = self.contentsRect().width() - 2  # rich text lays out a pixel wider
+        shown = self.fontMetrics().elidedText(full, Qt.TextElideMode.ElideRight, width)
+        # elidedText keeps a prefix of the text and adds "…": how much of each part shows
+        keep = next((i for i, (x, y) in enumerate(zip(shown, full)) if x != y), len(shown))
+        pieces: list[tuple[str, str | None]] = []
+        for i, part in enumerate(self._parts):
+            pieces += [(SEPARATOR, None), part] if i else [part]
+        html, pos = [], 0
+        for text, href in pieces:
+            seen = escape(text[: max(0, keep - pos)])
+            pos += len(text)
+            if seen and href:
+                seen = f'<a href="{escape(href, quote=True)}">{seen}</a>'
+            html.append(seen)
+        super().setText("".join(html) + ("…" if keep < len(full) else ""))
+
+    # Qt API
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._elide()
+
 
 class PaneHeader(QWidget):
     """Label of one account, with its source and date in a quieter line; an accent bar
@@ -26,10 +76,8 @@ class PaneHeader(QWidget):
         super().__init__(parent)
         self.title = ElidedLabel()
         self.title.setObjectName("paneTitle")
-        self.detail = QLabel()
+        self.detail = PaneSubtitle()
         self.detail.setObjectName("paneDetail")
-        # a long source name or URL is cut at the pane's edge rather than widening the window
-        self.detail.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.detail.setOpenExternalLinks(True)
         # the mouse's only: a keyboard focus here would show nothing, and Tab goes pane to pane
         self.detail.setTextInteractionFlags(
@@ -51,15 +99,11 @@ class PaneHeader(QWidget):
     def set_document(self, doc: Document, claims: int, only: int) -> None:
         letter = self.side.value.upper()
         self.title.set_full_text(f"{letter} · {doc.label or 'Untitled'}")
-        bits = [escape(b) for b in (doc.source, doc.date) if b]
-        if doc.url and web_address(doc.url):
-            bits.append(f'<a href="{escape(doc.url, quote=True)}">{escape(doc.url)}</a>')
-        elif doc.url:
-            bits.append(escape(doc.url))
-        bits.append(f"{claims} claim{'' if claims == 1 else 's'}, {only} only here")
-        self.detail.setText(" · ".join(bits))
-        plain = [b for b in (doc.source, doc.date, doc.url) if b]
-        self.detail.setToolTip("\n".join(plain))
+        parts: list[tuple[str, str | None]] = [(b, None) for b in (doc.source, doc.date) if b]
+        if doc.url:
+            parts.append((doc.url, doc.url if web_address(doc.url) else None))
+        parts.append((f"{claims} claim{'' if claims == 1 else 's'}, {only} only here", None))
+        self.detail.set_parts(parts)
 
     # Qt API
     def paintEvent(self, event: QPaintEvent) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.model import Comparison, Difference, Link, Side, Status
 from ui import theme
+from ui.commands import claims_snippet
 from ui.elided_label import ElidedLabel
 
 KIND_NAMES = {
@@ -32,6 +33,7 @@ KIND_NAMES = {
     "phrase": "Wording",
 }
 STATUS_TEXT = {Status.SAME: "Same", Status.DIFFERS: "Differs", Status.ONLY: "Omission"}
+SNIPPET = 36  # characters of a claim quoted in the preview of a link to make
 
 
 def mark_ranges(text: str, needles: list[tuple[str, bool]]) -> list[tuple[int, int, bool]]:
@@ -76,6 +78,36 @@ def describe(diff: Difference) -> str:
     a = f"“{diff.a}”" if diff.a else "—"
     b = f"“{diff.b}”" if diff.b else "—"
     return f"<b>{KIND_NAMES.get(diff.kind, diff.kind.title())}</b>: A {escape(a)} · B {escape(b)}"
+
+
+def link_moves(cmp: Comparison, ids_a: tuple[str, ...], ids_b: tuple[str, ...]) -> list[str]:
+    """What a new link of these claims takes from the links they are in now: a claim is
+    in one link at most, and a link left with no claim on a side is gone (app.edits)."""
+    taken = set(ids_a) | set(ids_b)
+    out = []
+    for link in cmp.links:
+        moving = [c for c in link.claim_ids() if c in taken]
+        if not moving:
+            continue
+        left = tuple(c for c in link.claim_ids() if c not in taken)
+        if not left:
+            out.append(f"Replaces the link A {_quote(cmp, link.a)} ↔ B {_quote(cmp, link.b)}.")
+            continue
+        side = cmp.claim_by_id[moving[0]].side
+        mine = tuple(c for c in moving if cmp.claim_by_id[c].side is side)
+        letter, picked = side.value.upper(), ids_a if side is Side.A else ids_b
+        who = f"The {letter} claim" if len(picked) == 1 else f"{letter} {_quote(cmp, mine)}"
+        partner = link.side_ids(side.other)
+        text = f"{who} leaves its link with {side.other.value.upper()} {_quote(cmp, partner)}"
+        if {cmp.claim_by_id[c].side for c in left} != {Side.A, Side.B}:  # that link goes
+            alone = "becomes an omission" if len(left) == 1 else "become omissions"
+            text += f", which {alone}" if left == partner else f"; {_quote(cmp, left)} {alone}"
+        out.append(text + ".")
+    return out
+
+
+def _quote(cmp: Comparison, ids: tuple[str, ...], width: int = SNIPPET) -> str:
+    return escape(claims_snippet(cmp, ids, width))
 
 
 class DetailPanel(QFrame):
@@ -175,6 +207,21 @@ class DetailPanel(QFrame):
         )
         self.differences.setText("")
 
+    def show_link_preview(
+        self, cmp: Comparison, ids_a: tuple[str, ...], ids_b: tuple[str, ...]
+    ) -> None:
+        """Claims picked on both sides and not linked so yet: the link Ctrl+L would make,
+        in place of the old link of the claim in focus, and the links it would change."""
+        pair = f"A {_quote(cmp, ids_a)} ↔ B {_quote(cmp, ids_b)}"
+        self.heading.setText(f"<b>Link to make (Ctrl+L):</b> {pair}")
+        for side, ids in ((Side.A, ids_a), (Side.B, ids_b)):
+            count = f" · {len(ids)} claims" if len(ids) > 1 else ""
+            label = cmp.document(side).label
+            self.side_titles[side].set_full_text(f"{side.value.upper()} · {label}{count}")
+            self.texts[side].setHtml(self._claims_html([cmp.claim_by_id[c].text for c in ids], []))
+        moves = link_moves(cmp, ids_a, ids_b)
+        self.differences.setText("<br>".join(moves) or "None of these claims is in a link yet.")
+
     def show_claim(
         self, cmp: Comparison, claim_id: str, link: Link | None, other_links: int = 0
     ) -> None:
@@ -193,7 +240,8 @@ class DetailPanel(QFrame):
             self.heading.setText(f"{head} &nbsp;·&nbsp; only in {mine}, nothing in {other} matches")
             self.texts[claim.side].setHtml(escape(claim.text))
             self.texts[claim.side.other].setHtml(
-                "<i>No counterpart. Ctrl+click a claim on this side (or Ctrl+Tab here and "
+                "<i>No counterpart. Ctrl+click a claim on this side (or "
+                f"{'Ctrl+Tab' if claim.side is Side.A else 'Ctrl+Shift+Tab'} here and "
                 "Alt+Shift+Down to it), then Link (Ctrl+L).</i>"
             )
             self.differences.setText("")

@@ -26,6 +26,16 @@ class Navigator:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self._cache: tuple[object, str | None, Lists] | None = None
+        a = window.action_set
+        a.next_difference.triggered.connect(lambda: self.difference(True))
+        a.previous_difference.triggered.connect(lambda: self.difference(False))
+        a.next_omission.triggered.connect(lambda: self.omission(True))
+        a.previous_omission.triggered.connect(lambda: self.omission(False))
+        a.next_claim.triggered.connect(lambda: self.claim(1))
+        a.previous_claim.triggered.connect(lambda: self.claim(-1))
+        a.next_claim_to_link.triggered.connect(lambda: self.claim(1, keep_other=True))
+        a.previous_claim_to_link.triggered.connect(lambda: self.claim(-1, keep_other=True))
+        a.add_next_claim.triggered.connect(self.add_next_claim)
 
     def lists(self, cmp: Comparison, topic: str | None) -> Lists:
         """Differences, omissions and reading keys, computed once per comparison value."""
@@ -42,7 +52,7 @@ class Navigator:
         w, cmp = self.window, self.window.comparison
         if cmp is None:
             return
-        items, _omitted, keys = self.lists(cmp, w.topic_filter())
+        items, _omitted, keys = self.lists(cmp, w.display.topic_filter())
         if not items:
             w.statusBar().showMessage("No differences to visit.", 3000)
             return
@@ -59,7 +69,7 @@ class Navigator:
         w, cmp = self.window, self.window.comparison
         if cmp is None:
             return
-        _diffs, items, keys = self.lists(cmp, w.topic_filter())
+        _diffs, items, keys = self.lists(cmp, w.display.topic_filter())
         if not items:
             w.statusBar().showMessage("Neither account leaves anything out.", 3000)
             return
@@ -108,7 +118,7 @@ class Navigator:
     def _side(self, cmp: Comparison) -> Side:
         """The pane the keys act in: the focused one, else the focus claim's."""
         w = self.window
-        side = w.focused_pane()
+        side = w.focus_areas.focused_pane()
         if side is None and w.selection.focus:
             side = cmp.claim_by_id[w.selection.focus].side
         return side or Side.A
@@ -139,21 +149,16 @@ class Navigator:
         with w.view.sync.locked():
             w.view.pane(side).reveal(w.view.pane(side).ids[i])
 
-    def switch_pane(self) -> None:
-        w = self.window
-        other = (w.focused_pane() or Side.A).other
-        w.view.pane(other).setFocus()
-
     def status_text(self) -> str:
         w, cmp = self.window, self.window.comparison
         if cmp is None:
             return ""
-        topic = w.topic_filter()
+        topic = w.display.topic_filter()
         diffs, omitted, _keys = self.lists(cmp, topic)
         focus = w.selection.focus
         link = w.selection.focus_link(cmp)
         if len(w.selection.claims) > 1:
-            return f"{len(w.selection.claims)} claims selected · {self._link_hint(cmp)}"
+            return f"{len(w.selection.claims)} claims selected · {w.review.link_hint(cmp)}"
         if link is not None and link in diffs:
             return f"Difference {diffs.index(link) + 1} of {len(diffs)}"
         if focus in omitted:
@@ -166,15 +171,6 @@ class Navigator:
         )
         scope = " in this topic" if topic else ""
         return f"{' · '.join(counts)}{scope} · F7 next difference, F8 next omission"
-
-    def _link_hint(self, cmp: Comparison) -> str:
-        """What Ctrl+L would do with the selected claims, or why it would not."""
-        w = self.window
-        if not (w.selection.side_ids(cmp, Side.A) and w.selection.side_ids(cmp, Side.B)):
-            return "pick a claim in the other pane too to link them"
-        if not w.can_link(cmp):
-            return "already linked just so"
-        return "Link them with Ctrl+L"
 
     def update_status(self) -> None:
         self.window.position_label.set_full_text(self.status_text())

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoCommand
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -73,12 +73,29 @@ class NoteCommand(QUndoCommand):
             self.main.review_changed.emit()
 
 
+class NoteEditor(QPlainTextEdit):
+    """Ctrl+Z and Ctrl+Shift+Z are the editor's own only while it has typing of its own to
+    undo or redo; otherwise they reach the window's Undo and Redo."""
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            doc, key = self.document(), QKeySequence.StandardKey
+            if (event.matches(key.Undo) and not doc.isUndoAvailable()) or (
+                event.matches(key.Redo) and not doc.isRedoAvailable()
+            ):
+                event.ignore()  # not the editor's: the shortcut goes to the window
+                return True
+        return super().event(event)
+
+
 class NotesPanel(QWidget):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.main = window
         self.target: str | None = None
         self._pinned: str | None = None  # a note on a removed link, opened from the list
+        self._shown: str | None = None  # the target whose note the editor was filled with
+        self._filing = False  # typing on the editor's target going onto the undo stack
         self.on_claim = QRadioButton("Claim")
         self.on_link = QRadioButton("Link")
         self.on_claim.setChecked(True)
@@ -88,7 +105,7 @@ class NotesPanel(QWidget):
         self.target_label = QLabel("Select a claim to write a note on it.")
         self.target_label.setWordWrap(True)
         self.target_label.setObjectName("paneDetail")
-        self.editor = QPlainTextEdit()
+        self.editor = NoteEditor()
         self.editor.setPlaceholderText("Write a note…")
         self.editor.setAccessibleName("Note")
         self.editor.setTabChangesFocus(True)  # Tab moves on, as keyboard users expect
@@ -113,6 +130,8 @@ class NotesPanel(QWidget):
         window.review_replacing.connect(self.detach)
         window.review_changed.connect(self.refresh)
         window.comparison_loaded.connect(self.refresh)
+        window.undo_stack.indexChanged.connect(lambda _i: self._history_moved())
+        window.undo_stack.cleanChanged.connect(lambda _clean: self._history_moved())
         self.refresh()
 
     def _layout(self) -> None:
@@ -174,7 +193,10 @@ class NotesPanel(QWidget):
             widget.setEnabled(self.target is not None)
             widget.blockSignals(True)
         if not self.editor.hasFocus() or note is None or note.text != self.editor.toPlainText():
-            self.editor.setPlainText(note.text if note else "")
+            self.editor.setPlainText(note.text if note else "")  # its undo history goes too
+        elif self.target != self._shown:
+            self._fresh_editor_history()
+        self._shown = self.target
         self.reviewed.setChecked(bool(note and "reviewed" in note.flags))
         self.important.setChecked(bool(note and "important" in note.flags))
         for widget in (self.editor, self.reviewed, self.important):
@@ -204,9 +226,10 @@ class NotesPanel(QWidget):
         self._commit(self.editor.toPlainText(), None, typing=True)
 
     def commit_flags(self) -> None:
-        self.commit_text()
+        # read before the text is filed: filing it redraws the boxes from the review
         flags = {f for f, box in (("reviewed", self.reviewed), ("important", self.important))
                  if box.isChecked()}  # fmt: skip
+        self.commit_text()
         self._commit(None, frozenset(flags), typing=False)
 
     def _commit(self, text: str | None, flags: frozenset[str] | None, typing: bool) -> None:
@@ -221,7 +244,25 @@ class NotesPanel(QWidget):
         )
         if after == (before or Note(self.target)):
             return
-        self.main.undo_stack.push(NoteCommand(self.main, before, after, typing))
+        self._filing = typing
+        try:
+            self.main.undo_stack.push(NoteCommand(self.main, before, after, typing))
+        finally:
+            self._filing = False
+
+    # -- the editor's own undo -------------------------------------------------------------------
+    # The editor undoes typing of its own (Ctrl+Z) while that typing is still the open "Edit
+    # note" step, into which later typing merges (an edit undone to where it began leaves no
+    # step). Once the note is filed for good (saved, or another step, an undo or a redo on the
+    # window's stack) or another note is loaded, its history starts again: Ctrl+Z there never
+    # brings back text the window's stack already holds, and with nothing of its own to
+    # undo, the key goes to the window's Undo (NoteEditor).
+    def _history_moved(self) -> None:
+        if not self._filing:
+            self._fresh_editor_history()
+
+    def _fresh_editor_history(self) -> None:
+        self.editor.document().clearUndoRedoStacks()
 
     def _go_to(self, item: QListWidgetItem) -> None:
         target = str(item.data(Qt.ItemDataRole.UserRole))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QFont, QPainter, QPaintEvent
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -75,6 +75,12 @@ class TopicDelegate(QStyledItemDelegate):
         )
         bar = QRectF(rect.left(), rect.top() + fm.height() + 6, rect.width(), 7)
         self._paint_bar(painter, bar, row)
+        if option.state & QStyle.StateFlag.State_HasFocus:
+            # the keyboard is in the list (Tab, Ctrl+Tab): a ring on the current topic, as
+            # the panes show it with a frame; the style's own focus mark hardly shows
+            painter.setPen(QPen(fg if selected else pal.highlight().color(), 1.5))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(QRectF(option.rect).adjusted(2, 2, -2, -2), 3, 3)
         painter.restore()
 
     def _paint_bar(self, painter: QPainter, bar: QRectF, row: TopicRow) -> None:

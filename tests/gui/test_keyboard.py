@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QToolButton, QWidget
 
+from app.edits import Edit, EditKind
 from app.model import Side
 from ui.claim_pane import MIN_PANE_WIDTH
 from ui.selection import Selection
@@ -280,3 +281,66 @@ def test_picked_claims_are_marked_apart_from_their_partners(window, sample_cmp, 
 
     assert arrow(pane_a, a1) and arrow(pane_b, picked_b)
     assert not arrow(pane_b, partner)  # tinted as a1's partner, but not picked
+
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def test_ctrl_tab_goes_round_the_areas_both_ways_from_anywhere(window, sample_cmp, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.show_comparison(sample_cmp)
+    window.select(Selection((sample_cmp.claims[0].id,)))  # a note can be written
+    notes = window.sessions.notes
+    topics, pane_a, pane_b = window.sidebar.view, window.view.pane_a, window.view.pane_b
+
+    def round_trip(key: Qt.Key, modifiers: Qt.KeyboardModifier) -> list[QWidget | None]:
+        seen = []
+        for _ in range(4):
+            qtbot.keyClick(QApplication.focusWidget(), key, modifiers)
+            seen.append(QApplication.focusWidget())
+        return seen
+
+    focus(qtbot, notes.editor)
+    assert round_trip(Qt.Key.Key_Tab, CTRL) == [topics, pane_a, pane_b, notes.editor]
+    # Shift+Tab arrives as Backtab on some platforms, as Tab with Shift on others
+    assert round_trip(Qt.Key.Key_Backtab, CTRL_SHIFT) == [pane_b, pane_a, topics, notes.editor]
+    focus(qtbot, topics)
+    assert round_trip(Qt.Key.Key_Tab, CTRL_SHIFT) == [notes.editor, pane_b, pane_a, topics]
+    # from a part that is no stop (the detail panel, after account B), and past hidden areas
+    focus(qtbot, window.detail.texts[Side.A])
+    qtbot.keyClick(window.detail.texts[Side.A], Qt.Key.Key_Tab, CTRL_SHIFT)
+    assert QApplication.focusWidget() is pane_b
+    window.action_set.show_sidebar.setChecked(False)
+    focus(qtbot, notes.editor)
+    qtbot.keyClick(notes.editor, Qt.Key.Key_Tab, CTRL)
+    assert QApplication.focusWidget() is pane_a
+
+
+def test_ctrl_y_and_ctrl_shift_z_redo(window, long_cmp, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.show_comparison(long_cmp)
+    a, b = long_cmp.side_claims(Side.A), long_cmp.side_claims(Side.B)
+    assert window.apply_edit(Edit(EditKind.LINK, (a[0].id,), (b[1].id,)))
+    pane = window.view.pane_a
+    focus(qtbot, pane)
+    for key, modifiers in ((Qt.Key.Key_Y, CTRL), (Qt.Key.Key_Z, CTRL_SHIFT)):
+        qtbot.keyClick(pane, Qt.Key.Key_Z, CTRL)
+        assert window.undo_stack.index() == 0
+        qtbot.keyClick(pane, key, modifiers)  # Ctrl+Y was bound twice, so neither fired
+        assert window.undo_stack.index() == 1
+
+
+def test_the_topic_list_shows_when_it_has_the_keyboard(window, sample_cmp, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.show_comparison(sample_cmp)
+    topics = window.sidebar.view
+    rect = topics.visualRect(topics.currentIndex())  # "All topics", selected
+    y = rect.center().y()
+
+    def ring() -> bool:  # a light line inside the edge of the selected (dark) row
+        image = topics.viewport().grab().toImage()
+        edge, inside = (image.pixelColor(rect.left() + x, y).lightness() for x in (2, 8))
+        return edge > inside + 60
+
+    focus(qtbot, window.view.pane_a)
+    assert not ring()
+    qtbot.keyClick(window.view.pane_a, Qt.Key.Key_Tab, CTRL_SHIFT)  # back to the topics
+    assert QApplication.focusWidget() is topics and ring()

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from unittest import mock
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QFont, QTextDocument
+from PySide6.QtGui import QFont, QTextDocument, QTextDocumentFragment
 
 from app.model import Relation, Side, Status
 from ui.claim_highlighter import ClaimHighlighter, status_formats
@@ -149,3 +150,26 @@ def test_find_across_both_panes(window, sample_cmp, qtbot) -> None:  # type: ign
     qtbot.keyClick(bar.edit, Qt.Key.Key_Escape)
     assert not bar.isVisible()
     assert window.view.pane_b._finds == []
+
+
+def test_a_long_pane_subtitle_is_cut_with_an_ellipsis_and_keeps_its_link(
+    window, sample_cmp, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    url = "https://mfa.kestria.example/press/2024/03/14/joint-statement-on-the-talks"
+    doc = replace(sample_cmp.doc_a, source="Kestria MFA", date="2024-03-14", url=url)
+    window.show_comparison(sample_cmp)
+    window.resize(900, 720)
+    header = window.view.headers[Side.A]
+    header.set_document(doc, 13, 3)
+    qtbot.waitUntil(lambda: header.width() < 400, timeout=2000)
+    subtitle = header.detail
+    shown = QTextDocumentFragment.fromHtml(subtitle.text()).toPlainText()
+    assert shown.startswith("Kestria MFA · 2024-03-14 · http") and shown.endswith("…")
+    assert subtitle.fontMetrics().horizontalAdvance(shown) <= subtitle.contentsRect().width()
+    assert f'href="{url}"' in subtitle.text()  # what shows of the address still opens it
+    assert subtitle.toolTip().split("\n") == [
+        "Kestria MFA",
+        "2024-03-14",
+        url,
+        "13 claims, 3 only here",
+    ]

@@ -95,7 +95,7 @@ def test_relation_change_undo_redo(window, sample_cmp, qtbot) -> None:  # type: 
 def test_unlink_and_link_again(window, sample_cmp) -> None:  # type: ignore[no-untyped-def]
     window.show_comparison(sample_cmp)
     link = next(lk for lk in sample_cmp.links if lk.relation is Relation.SAME)
-    window._link_clicked(sample_cmp.links.index(link))
+    window.review.link_clicked(sample_cmp.links.index(link))
     window.action_set.unlink.trigger()
     assert all(window.comparison.status(c) is Status.ONLY for c in link.claim_ids())
     assert not window.action_set.unlink.isEnabled()
@@ -134,3 +134,58 @@ def test_review_state_round_trip(window, sample_cmp, qtbot) -> None:  # type: ig
     assert window.filter == "omissions"
     assert window.selection.focus == state.view.selected_claim
     assert window.action_set.filter_omissions.isChecked()
+
+
+def test_detail_panel_previews_the_link_being_picked(window, sample_cmp, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from ui.selection import Selection
+
+    window.show_comparison(sample_cmp)
+    link = next(lk for lk in sample_cmp.links if len(lk.a) == len(lk.b) == 1)
+    (a1,), (partner,) = link.a, link.b
+    detail, pane_b = window.detail, window.view.pane_b
+    window.select(Selection((a1,)))
+    assert "match score" in detail.heading.text()  # its link
+    pane_b.setFocus()
+    qtbot.waitUntil(pane_b.hasFocus, timeout=2000)
+    alt_shift = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
+    for _ in range(len(pane_b.ids)):  # pick in B, as the keyboard does, past its partner
+        qtbot.keyClick(pane_b, Qt.Key.Key_Down, alt_shift)
+        if window.selection.claims[1:] not in ((), (partner,)):
+            break
+    _a, picked = window.selection.claims
+    assert pane_b.is_selected(picked) and picked != partner
+    heading = detail.heading.text()
+    assert "Link to make" in heading and "match score" not in heading
+    assert detail.texts[Side.A].toPlainText() == sample_cmp.claim_by_id[a1].text
+    assert detail.texts[Side.B].toPlainText() == sample_cmp.claim_by_id[picked].text
+    moves = detail.differences.text()
+    assert "The A claim leaves its link with B" in moves  # a1 leaves its partner
+    assert ("The B claim leaves its link" in moves) is bool(sample_cmp.links_of.get(picked))
+    qtbot.keyClick(pane_b, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    heading = detail.heading.text()
+    assert "corrected by hand" in heading and "Link to make" not in heading
+
+
+def test_link_moves_say_what_a_new_link_takes_from_the_old_ones(sample_cmp) -> None:  # type: ignore[no-untyped-def]
+    from app import edits
+    from ui.commands import claim_snippet
+    from ui.detail_panel import SNIPPET, link_moves
+
+    def q(cid: str) -> str:
+        return claim_snippet(sample_cmp, cid, SNIPPET)
+
+    link = next(lk for lk in sample_cmp.links if len(lk.a) == len(lk.b) == 1)
+    (a1,), (b1,) = link.a, link.b
+    only_a, only_b = sample_cmp.omissions(Side.A)[0].id, sample_cmp.omissions(Side.B)[0].id
+    assert link_moves(sample_cmp, (only_a,), (only_b,)) == []
+    assert link_moves(sample_cmp, (a1,), (b1, only_b)) == [
+        f"Replaces the link A {q(a1)} ↔ B {q(b1)}."
+    ]
+    assert link_moves(sample_cmp, (a1,), (only_b,)) == [
+        f"The A claim leaves its link with B {q(b1)}, which becomes an omission."
+    ]
+    wider = edits.apply(sample_cmp, Edit(EditKind.LINK, (a1,), (b1, only_b)))
+    assert link_moves(wider, (only_a,), (b1,)) == [f"The B claim leaves its link with A {q(a1)}."]
+    assert link_moves(wider, (a1,), (sample_cmp.omissions(Side.B)[1].id,)) == [
+        f"The A claim leaves its link with B {q(b1)} +1, which become omissions."
+    ]

@@ -47,7 +47,7 @@ def test_dropping_two_accounts_on_the_window_starts_a_comparison(
     event = QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, mime,
                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)  # fmt: skip
     assert not window.sessions.eventFilter(window, event)  # not a session: the window's
-    window.dropEvent(event)
+    assert window.drops.eventFilter(window, event)
     assert event.isAccepted()
     qtbot.waitUntil(lambda: asked == [[a, b]], timeout=2000)
 
