@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 
-from PySide6.QtCore import QEvent, QRect, Qt, Signal
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from app.model import Comparison, Document, Side, web_address
 from ui.claim_pane import ClaimPane
-from ui.elided_label import ElidedLabel
+from ui.elided_label import ElidedLabel, ElidingLabel
 from ui.find_bar import FindBar
 from ui.legend import Legend
 from ui.link_map import LinkMap
@@ -20,7 +20,7 @@ from ui.scroll_sync import ScrollSync
 SEPARATOR = " · "
 
 
-class PaneSubtitle(QLabel):
+class PaneSubtitle(ElidingLabel):
     """The quieter line under a pane's title (source, date, address, counts), cut to the
     width it gets with "…" rather than widening the window or clipping mid-letter; the
     whole of it is the tooltip, and what shows of the address stays a link."""
@@ -56,16 +56,6 @@ class PaneSubtitle(QLabel):
                 seen = f'<a href="{escape(href, quote=True)}">{seen}</a>'
             html.append(seen)
         super().setText("".join(html) + ("…" if keep < len(full) else ""))
-
-    # Qt API
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._elide()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._elide()
 
 
 class PaneHeader(QWidget):

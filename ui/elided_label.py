@@ -7,7 +7,24 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 
-class ElidedLabel(QLabel):
+class ElidingLabel(QLabel):
+    """A label that cuts its text again whenever its width or font changes (``_elide``)."""
+
+    def _elide(self) -> None:
+        raise NotImplementedError
+
+    # Qt API
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._elide()
+
+
+class ElidedLabel(ElidingLabel):
     """Shows as much of its text as fits, ending in "…"; the whole text is the tooltip.
 
     A plain QLabel's minimum width is its text's width, so one long account label
@@ -44,12 +61,3 @@ class ElidedLabel(QLabel):
         return QSize(
             self.fontMetrics().horizontalAdvance(self._full) + 4, super().sizeHint().height()
         )
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._elide()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._elide()
