@@ -115,6 +115,10 @@ class Actions(QObject):
             [QKeySequence("Ctrl+Shift+Tab"), QKeySequence("Ctrl+Shift+Backtab")]
         )
         # Help
+        self.shortcuts = new(
+            "&Keyboard Shortcuts", "Ctrl+/", "keyboard-outline", "Every key, in one list"
+        )
+        self.shortcuts.setShortcuts([QKeySequence("Ctrl+/"), QKeySequence(_Key.HelpContents)])
         self.about = new("&About Parallax", None, "information-outline")
 
     def _make(self, text: str, shortcut: object, icon: str | None, tip: str = "") -> QAction:
@@ -195,7 +199,7 @@ class Actions(QObject):
         go.addAction(self.clear_selection)
         go.addSeparator()
         go.addActions([self.next_area, self.previous_area])
-        bar.addMenu("&Help").addAction(self.about)
+        bar.addMenu("&Help").addActions([self.shortcuts, self.about])
 
     def build_file_menu(self, menu: QMenu) -> None:
         menu.addActions([self.new, self.open_session, self.open_sample])

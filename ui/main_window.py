@@ -146,10 +146,16 @@ class MainWindow(QMainWindow):
         a.close_comparison.triggered.connect(self.close_comparison)
         a.quit.triggered.connect(self.close)
         a.about.triggered.connect(lambda: dialogs.about(self, self.comparison, self.options.engine))
+        a.shortcuts.triggered.connect(self.show_shortcuts)
         a.find.triggered.connect(self.view.find_bar.open_bar)
         self.welcome.open_requested.connect(self.open_session)
         self.welcome.recent_chosen.connect(lambda p: self.load_session_file(Path(p)))
         self.undo_stack.cleanChanged.connect(self._clean_changed)
+
+    def show_shortcuts(self) -> None:
+        from ui.shortcuts_dialog import ShortcutsDialog
+
+        ShortcutsDialog(self.menuBar(), self).exec()
 
     # -- the review state --------------------------------------------------------------------
     @property
