@@ -33,12 +33,15 @@ def plain(text: str) -> str:
 
 
 #: Keys of their own on some keyboards ("Redo"), which the platform adds to its bindings
-_DEVICE_KEYS = {Qt.Key.Key_Redo, Qt.Key.Key_Undo, Qt.Key.Key_Help, Qt.Key.Key_Find}
+_DEVICE_KEYS = [
+    QKeySequence(key)
+    for key in (Qt.Key.Key_Redo, Qt.Key.Key_Undo, Qt.Key.Key_Help, Qt.Key.Key_Find)
+]
 
 
 def key_text(action: QAction) -> str:
     fmt = QKeySequence.SequenceFormat.NativeText
-    keys = [k for k in action.shortcuts() if not k.isEmpty() and k[0].key() not in _DEVICE_KEYS]
+    keys = [k for k in action.shortcuts() if not k.isEmpty() and k not in _DEVICE_KEYS]
     # Shift+Tab arrives as Backtab on some platforms: bound both ways, shown once
     names = dict.fromkeys(k.toString(fmt).replace("Backtab", "Tab") for k in keys)
     return " or ".join(names)
@@ -73,6 +76,7 @@ class ShortcutsDialog(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
+        self._sections: list[tuple[QTreeWidgetItem, list[QTreeWidgetItem]]] = []
         for entry in bar.actions():  # the menus in the order the bar shows them
             menu = entry.menu()
             if isinstance(menu, QMenu):
@@ -96,30 +100,26 @@ class ShortcutsDialog(QDialog):
         section.setFont(0, font)
         section.setFirstColumnSpanned(True)
         section.setFlags(Qt.ItemFlag.ItemIsEnabled)
-        for entry, keys in rows:
-            QTreeWidgetItem(section, [entry, keys])
+        self._sections.append((section, [QTreeWidgetItem(section, list(row)) for row in rows]))
 
     def show_matching(self, text: str) -> None:
         """Only the rows whose command or keys contain ``text`` (any case); a section with
         none left hides too."""
         needle = text.strip().casefold()
-        for i in range(self.tree.topLevelItemCount()):
-            section = self.tree.topLevelItem(i)
+        for section, items in self._sections:
             shown = 0
-            for j in range(section.childCount()):
-                row = section.child(j)
-                hit = not needle or any(needle in row.text(c).casefold() for c in (0, 1))
-                row.setHidden(not hit)
+            for item in items:
+                hit = not needle or any(needle in item.text(c).casefold() for c in (0, 1))
+                item.setHidden(not hit)
                 shown += hit
             section.setHidden(not shown)
 
     def rows(self) -> list[tuple[str, str, str]]:
         """(section, command, keys) of the rows showing."""
-        out = []
-        for i in range(self.tree.topLevelItemCount()):
-            section = self.tree.topLevelItem(i)
-            for j in range(section.childCount()):
-                row = section.child(j)
-                if not (row.isHidden() or section.isHidden()):
-                    out.append((section.text(0), row.text(0), row.text(1)))
-        return out
+        return [
+            (section.text(0), item.text(0), item.text(1))
+            for section, items in self._sections
+            if not section.isHidden()
+            for item in items
+            if not item.isHidden()
+        ]
