@@ -51,22 +51,29 @@ def dialog(qtbot) -> ExportDialog:  # type: ignore[no-untyped-def]
     return dlg
 
 
+def export(qtbot, dialog: ExportDialog, path: Path) -> bool:  # type: ignore[no-untyped-def]
+    """Export to ``path`` and wait until it is done: whether the file was written."""
+    with qtbot.waitSignal(dialog.exported, timeout=60000) as done:
+        dialog.export_to(path)
+    return bool(done.args[0])
+
+
 def test_defaults_and_options(dialog: ExportDialog) -> None:
     opts = dialog.options()
     assert (dialog.format(), opts.scope, opts.page_size, opts.landscape) == ("pdf", "all", "A4",
                                                                             False)  # fmt: skip
     assert opts.summary and opts.side_by_side and not opts.full_texts
-    assert dialog.title_edit.placeholderText().endswith("compared")
+    assert dialog.choices.title_edit.placeholderText().endswith("compared")
 
 
 def test_choices_are_remembered(qtbot, dialog: ExportDialog, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    dialog.format_box.setCurrentIndex(dialog.format_box.findData("md"))
-    dialog.scope_buttons.button(1).setChecked(True)  # differences only
-    dialog.section_boxes["legend"].setChecked(False)
-    dialog.section_boxes["full_texts"].setChecked(True)
-    dialog.page_box.setCurrentText("Letter")
-    dialog.landscape_box.setCurrentIndex(1)
-    assert dialog.export_to(tmp_path / "brief.md")
+    dialog.choices.format_box.setCurrentIndex(dialog.choices.format_box.findData("md"))
+    dialog.choices.scope_buttons.button(1).setChecked(True)  # differences only
+    dialog.choices.section_boxes["legend"].setChecked(False)
+    dialog.choices.section_boxes["full_texts"].setChecked(True)
+    dialog.choices.page_box.setCurrentText("Letter")
+    dialog.choices.landscape_box.setCurrentIndex(1)
+    assert export(qtbot, dialog, tmp_path / "brief.md")
     again = ExportDialog(reviewed())
     qtbot.addWidget(again)
     opts = again.options()
@@ -77,10 +84,10 @@ def test_choices_are_remembered(qtbot, dialog: ExportDialog, tmp_path: Path) -> 
 
 
 def test_pdf_preview_shows_page_one(qtbot, dialog: ExportDialog) -> None:  # type: ignore[no-untyped-def]
-    qtbot.waitUntil(lambda: dialog.preview_image.pixmap() is not None
-                    and not dialog.preview_image.pixmap().isNull(), timeout=3000)  # fmt: skip
-    assert dialog.preview.currentWidget() is dialog.preview_image
-    assert "1 page" in dialog.preview_note.text()
+    qtbot.waitUntil(lambda: dialog.preview.image.pixmap() is not None
+                    and not dialog.preview.image.pixmap().isNull(), timeout=3000)  # fmt: skip
+    assert dialog.preview.stack.currentWidget() is dialog.preview.image
+    assert "1 page" in dialog.preview.note.text()
 
 
 def test_resizing_redraws_the_page_without_laying_out_the_brief_again(  # type: ignore[no-untyped-def]
@@ -89,26 +96,26 @@ def test_resizing_redraws_the_page_without_laying_out_the_brief_again(  # type: 
     import ui.export_preview as export_preview
 
     dialog.show()
-    qtbot.waitUntil(lambda: dialog.preview_image.pixmap() is not None
-                    and not dialog.preview_image.pixmap().isNull(), timeout=3000)  # fmt: skip
-    width = dialog.preview_image.pixmap().width()
+    qtbot.waitUntil(lambda: dialog.preview.image.pixmap() is not None
+                    and not dialog.preview.image.pixmap().isNull(), timeout=3000)  # fmt: skip
+    width = dialog.preview.image.pixmap().width()
     laid_out: list[bool] = []
     render = export_preview.render_pdf
     monkeypatch.setattr(export_preview, "render_pdf",
                         lambda *a, **k: laid_out.append(True) or render(*a, **k))  # fmt: skip
     dialog.resize(dialog.width() + 300, dialog.height() + 200)
-    qtbot.waitUntil(lambda: dialog.preview_image.pixmap().width() > width, timeout=3000)
+    qtbot.waitUntil(lambda: dialog.preview.image.pixmap().width() > width, timeout=3000)
     assert not laid_out
 
 
 def test_markdown_preview_is_text_and_debounced(qtbot, dialog: ExportDialog) -> None:  # type: ignore[no-untyped-def]
-    dialog.format_box.setCurrentIndex(dialog.format_box.findData("md"))
-    dialog.title_edit.setText("Call of 14 March")
-    assert dialog.preview_text.toPlainText() == ""  # not yet: waiting for typing to settle
-    qtbot.waitUntil(lambda: "# Call of 14 March" in dialog.preview_text.toPlainText(),
+    dialog.choices.format_box.setCurrentIndex(dialog.choices.format_box.findData("md"))
+    dialog.choices.title_edit.setText("Call of 14 March")
+    assert dialog.preview.text.toPlainText() == ""  # not yet: waiting for typing to settle
+    qtbot.waitUntil(lambda: "# Call of 14 March" in dialog.preview.text.toPlainText(),
                     timeout=3000)  # fmt: skip
-    assert SENTENCES_B[3][1] in dialog.preview_text.toPlainText()
-    assert not dialog.page_box.isEnabled()
+    assert SENTENCES_B[3][1] in dialog.preview.text.toPlainText()
+    assert not dialog.choices.page_box.isEnabled()
 
 
 def test_html_preview_shows_the_page_not_its_source(qtbot, dialog: ExportDialog,
@@ -119,17 +126,17 @@ def test_html_preview_shows_the_page_not_its_source(qtbot, dialog: ExportDialog,
     build = export_preview.build_brief
     monkeypatch.setattr(export_preview, "build_brief", lambda *a, **k: threads.append(
         threading.current_thread() is threading.main_thread()) or build(*a, **k))  # fmt: skip
-    dialog.format_box.setCurrentIndex(dialog.format_box.findData("html"))
-    qtbot.waitUntil(lambda: bool(threads) and dialog._job is None, timeout=5000)
+    dialog.choices.format_box.setCurrentIndex(dialog.choices.format_box.findData("html"))
+    qtbot.waitUntil(lambda: bool(threads) and not dialog.preview.is_busy(), timeout=5000)
     assert threads == [False]
-    assert dialog.preview.currentWidget() is dialog.preview_image
-    assert not dialog.preview_image.pixmap().isNull()
-    text = " ".join(dialog._pdf.getAllText(0).text().split())  # the page it shows
+    assert dialog.preview.stack.currentWidget() is dialog.preview.image
+    assert not dialog.preview.image.pixmap().isNull()
+    text = " ".join(dialog.preview.pdf.getAllText(0).text().split())  # the page it shows
     assert SENTENCES_B[0][1] in text and "Kremlin readout and State <Department> & Co" in text
     assert "<table" not in text and "&lt;" not in text and "class=" not in text
-    page = dialog._pdf.render(0, QSize(404, 550))
+    page = dialog.preview.pdf.render(0, QSize(404, 550))
     assert _pixels(page, brief_style.DIFFERS_TINT) > 100  # drawn as the reader sees it
-    assert dialog.preview_note.text() == "The top of the web page, much as a browser shows it."
+    assert dialog.preview.note.text() == "The top of the web page, much as a browser shows it."
 
 
 def _pixels(image: QImage, colour: str) -> int:
@@ -149,25 +156,26 @@ def test_the_web_preview_lays_out_only_the_top_of_a_long_brief() -> None:
 
 
 def test_selected_topics_need_a_tick(qtbot, dialog: ExportDialog) -> None:  # type: ignore[no-untyped-def]
-    dialog.scope_buttons.button(3).setChecked(True)
-    assert dialog.topic_list.isEnabled() and not dialog.export_button.isEnabled()
-    dialog.topic_list.item(1).setCheckState(Qt.CheckState.Checked)
+    dialog.choices.scope_buttons.button(3).setChecked(True)
+    assert dialog.choices.topic_list.isEnabled() and not dialog.export_button.isEnabled()
+    dialog.choices.topic_list.item(1).setCheckState(Qt.CheckState.Checked)
     assert dialog.export_button.isEnabled()
     assert dialog.options().topics == ("t2",)
 
 
-def test_export_writes_and_offers_to_open(dialog: ExportDialog, tmp_path: Path) -> None:
+def test_export_writes_and_offers_to_open(qtbot, dialog: ExportDialog, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "brief.pdf"
-    assert dialog.export_to(out)
+    assert export(qtbot, dialog, out)
     assert out.read_bytes().startswith(b"%PDF")
     box = dialog.message
     assert box is not None and box.icon() == QMessageBox.Icon.Information
     assert {b.text() for b in box.buttons()} >= {"Open file", "Open folder"}
 
 
-def test_failure_is_reported_and_nothing_is_written(dialog: ExportDialog, tmp_path: Path) -> None:
+def test_failure_is_reported_and_nothing_is_written(qtbot, dialog: ExportDialog,
+                                                    tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
     out = tmp_path / "no-such-folder" / "brief.pdf"
-    assert not dialog.export_to(out)
+    assert not export(qtbot, dialog, out)
     box = dialog.message
     assert box is not None and box.icon() == QMessageBox.Icon.Critical
     assert "brief.pdf" in box.text()
@@ -189,14 +197,14 @@ def test_file_dialog_confirms_overwrite(dialog: ExportDialog, monkeypatch) -> No
     assert seen == {"confirm": True, "suffix": "pdf"}
 
 
-def test_unwritable_folder_is_named_in_the_message(dialog: ExportDialog, tmp_path: Path,
+def test_unwritable_folder_is_named_in_the_message(qtbot, dialog: ExportDialog, tmp_path: Path,
                                                    monkeypatch) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
     def refuse(*_args: object) -> None:
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr("ui.pdf_export.atomic_write_bytes", refuse)
     out = tmp_path / "locked" / "brief.pdf"
-    assert not dialog.export_to(out)
+    assert not export(qtbot, dialog, out)
     box = dialog.message
     assert box is not None and box.icon() == QMessageBox.Icon.Critical
     assert f"brief.pdf in {out.parent}" in box.text() and "Permission denied" in box.text()
@@ -206,10 +214,10 @@ def test_unwritable_folder_is_named_in_the_message(dialog: ExportDialog, tmp_pat
 def test_selected_topics_are_remembered_by_name(  # type: ignore[no-untyped-def]
     qtbot, dialog: ExportDialog, tmp_path: Path
 ) -> None:
-    dialog.format_box.setCurrentIndex(dialog.format_box.findData("md"))
-    dialog.scope_buttons.button(3).setChecked(True)
-    dialog.topic_list.item(1).setCheckState(Qt.CheckState.Checked)
-    assert dialog.export_to(tmp_path / "brief.md")
+    dialog.choices.format_box.setCurrentIndex(dialog.choices.format_box.findData("md"))
+    dialog.choices.scope_buttons.button(3).setChecked(True)
+    dialog.choices.topic_list.item(1).setCheckState(Qt.CheckState.Checked)
+    assert export(qtbot, dialog, tmp_path / "brief.md")
     again = ExportDialog(reviewed())
     qtbot.addWidget(again)
     assert again.scope() == "topics" and again.options().topics == ("t2",)
@@ -231,12 +239,12 @@ def test_remembered_topics_missing_here_fall_back_to_everything(  # type: ignore
 def test_preview_is_cleared_while_the_options_cannot_make_a_brief(  # type: ignore[no-untyped-def]
     qtbot, dialog: ExportDialog
 ) -> None:
-    qtbot.waitUntil(lambda: dialog.preview_image.pixmap() is not None
-                    and not dialog.preview_image.pixmap().isNull(), timeout=3000)  # fmt: skip
-    dialog.scope_buttons.button(3).setChecked(True)  # selected topics, none ticked
+    qtbot.waitUntil(lambda: dialog.preview.image.pixmap() is not None
+                    and not dialog.preview.image.pixmap().isNull(), timeout=3000)  # fmt: skip
+    dialog.choices.scope_buttons.button(3).setChecked(True)  # selected topics, none ticked
     dialog.update_preview()
-    assert dialog.preview_image.pixmap().isNull()
-    assert dialog.preview_note.text() == "Tick at least one topic."
+    assert dialog.preview.image.pixmap().isNull()
+    assert dialog.preview.note.text() == "Tick at least one topic."
 
 
 @pytest.mark.gui
@@ -292,9 +300,9 @@ def _record(dialog: ExportDialog) -> list[tuple[int, str, bool]]:
     shown: list[tuple[int, str, bool]] = []
 
     def seen(pages: int) -> None:
-        pixmap = dialog.preview_image.pixmap()
+        pixmap = dialog.preview.image.pixmap()
         shown.append(
-            (pages, dialog.preview_note.text(), pixmap is not None and not pixmap.isNull())
+            (pages, dialog.preview.note.text(), pixmap is not None and not pixmap.isNull())
         )
 
     dialog.page_shown.connect(seen)
@@ -377,8 +385,8 @@ def test_until_page_one_is_there_the_preview_says_it_is_being_prepared(  # type:
     states: list[tuple[str, str, bool]] = []  # the note, the box's text, a page in view
 
     def look() -> None:
-        state = (dlg.preview_note.text(), dlg.preview_image.text(),
-                 not dlg.preview_image.pixmap().isNull())  # fmt: skip
+        state = (dlg.preview.note.text(), dlg.preview.image.text(),
+                 not dlg.preview.image.pixmap().isNull())  # fmt: skip
         if not states or states[-1] != state:
             states.append(state)
 
@@ -422,8 +430,8 @@ def test_new_choices_while_counting_give_their_own_count(  # type: ignore[no-unt
     shown = _record(long_dialog)
 
     def turn_the_page(pages: int) -> None:
-        if not pages and long_dialog.landscape_box.currentIndex() == 0:
-            long_dialog.landscape_box.setCurrentIndex(1)  # while the portrait count runs
+        if not pages and long_dialog.choices.landscape_box.currentIndex() == 0:
+            long_dialog.choices.landscape_box.setCurrentIndex(1)  # while the portrait count runs
 
     long_dialog.page_shown.connect(turn_the_page)
     qtbot.waitUntil(lambda: bool(shown) and shown[-1][0] > 0, timeout=60000)
@@ -432,7 +440,7 @@ def test_new_choices_while_counting_give_their_own_count(  # type: ignore[no-unt
     assert portrait != landscape
     counts = [pages for pages, _note, _page in shown]
     assert counts == [0, 0, landscape]  # the portrait count was dropped, never shown
-    assert long_dialog.preview_note.text() == f"{landscape} pages in all."
+    assert long_dialog.preview.note.text() == f"{landscape} pages in all."
 
 
 def test_closing_while_counting_stops_the_count(  # type: ignore[no-untyped-def]
@@ -474,7 +482,7 @@ def test_export_while_counting(
     shown = _record(long_dialog)
     qtbot.waitUntil(begun.is_set, timeout=60000)
     out = tmp_path / "brief.pdf"
-    assert long_dialog.export_to(out)  # while the preview's count waits
+    assert export(qtbot, long_dialog, out)  # while the preview's count waits
     exported.set()
     qtbot.waitUntil(lambda: len(shown) == 2, timeout=60000)
     assert ended == ["counted"]

@@ -205,7 +205,7 @@ def test_a_header_row_never_stands_alone_on_a_page(qapp, tmp_path: Path) -> None
 def test_a_short_table_is_not_split(qapp) -> None:
     from PySide6.QtGui import QTextDocument, QTextTable
 
-    from ui.pdf_export import page_tops
+    from ui.pdf_pages import page_tops
 
     doc = QTextDocument()
     rows = "".join(f"<tr><td>key {i}</td><td>value {i}</td></tr>" for i in range(8))
@@ -238,7 +238,7 @@ def test_table_cells_have_room_between_columns(qapp) -> None:
     from PySide6.QtCore import QBuffer
     from PySide6.QtGui import QPdfWriter, QTextTable
 
-    from ui.pdf_export import RESOLUTION, layout_document
+    from ui.pdf_paint import RESOLUTION, layout_document
 
     writer = QPdfWriter(QBuffer())
     writer.setResolution(RESOLUTION)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication
 from app.model import Topic
 from app.review import ReviewState
 from tests.export_support import hand_made_long
-from ui import pdf_export, qt_guard
+from ui import pdf_paint, qt_guard
 from ui.export_dialog import ExportDialog
 
 how, delay_ms, settings = sys.argv[1], int(sys.argv[2]), sys.argv[3]
@@ -34,7 +34,7 @@ QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, setting
 qt_guard.apply()
 app = QApplication([])
 laying_out = threading.Event()
-layout_document = pdf_export.layout_document
+layout_document = pdf_paint.layout_document
 
 def held(*args, **kwargs):
     doc = layout_document(*args, **kwargs)
@@ -42,7 +42,7 @@ def held(*args, **kwargs):
     time.sleep(0.5)
     return doc
 
-pdf_export.layout_document = held
+pdf_paint.layout_document = held
 cmp = hand_made_long(300)
 claims = tuple(replace(c, topic=f"t{int(c.id[1:]) // 20}") for c in cmp.claims)
 topics = tuple(Topic(f"t{k}", f"Envoys {k}") for k in range(15))
