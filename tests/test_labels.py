@@ -6,7 +6,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from app.labels import candidates, label_topics, lexicon
+from app.label_phrases import lexicon
+from app.labels import candidates, label_topics
 from app.model import Claim, Side
 
 
