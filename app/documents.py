@@ -58,7 +58,7 @@ def from_bytes(
     picks the format."""
     name, label = printable(name), printable(label)
     where = name or "document"
-    text = decode(data, where, encoding)
+    text, reading = read_text(data, where, encoding)
     suffix = Path(name).suffix.lower()
     if suffix in HTML_SUFFIXES or (suffix not in MARKDOWN_SUFFIXES and _looks_like_html(text)):
         doc = from_html(text, label=label, where=where)
@@ -67,7 +67,7 @@ def from_bytes(
     else:
         doc = from_text(text, label=label, where=where)
     digest = hashlib.sha256(data).hexdigest()
-    return Document(doc.text, doc.blocks, label=label, source=name, sha256=digest)
+    return Document(doc.text, doc.blocks, label=label, source=name, sha256=digest, encoding=reading)
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -86,8 +86,13 @@ def printable(name: str) -> str:
 def decode(data: bytes, where: str = "document", encoding: str | None = None) -> str:
     """Bytes to text, guessed (app/decoding.py tells how) or in the ``encoding`` the user
     chose; newlines become \\n."""
+    return read_text(data, where, encoding)[0]
+
+
+def read_text(data: bytes, where: str = "document", encoding: str | None = None) -> tuple[str, str]:
+    """``decode``, and how the bytes were read ("UTF-8", "Windows-1252 (Western)")."""
     try:
-        return decoding.decode(data, encoding)
+        return decoding.read_text(data, encoding)
     except decoding.DecodeError as exc:
         raise DocumentError(f"{where}: {exc}") from None
 

@@ -63,6 +63,9 @@ class Document:
     url: str = ""
     date: str = ""
     sha256: str = ""
+    #: how a file's bytes were read ("UTF-8", "Windows-1251 (Cyrillic)"), for the reader
+    #: to check; empty for pasted text. Not saved in sessions: the text is.
+    encoding: str = field(default="", compare=False)
 
     def headings(self) -> list[Block]:
         return [b for b in self.blocks if b.kind is BlockKind.HEADING]

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.comparison import CompareOptions
+from app.decoding import ENCODING_CHOICES
 from app.documents import DocumentError, from_text, read_path
 from app.figures import MONTHS, WEEKDAYS, parse_day
 from app.model import Document
@@ -66,11 +67,16 @@ class DropText(QPlainTextEdit):
             super().dropEvent(event)
 
 
+#: What SideEditor.state() gives: path, text, label, URL, date and the chosen encoding.
+SideState = tuple[str | None, str, str, str, str, str]
+
+
 class SideEditor(QGroupBox):
     def __init__(self, letter: str, parent: QWidget | None = None) -> None:
         super().__init__(f"Account {letter}", parent)
         self.letter = letter
         self.path: str | None = None
+        self._codec = ""  # the encoding the file is read in; "" guesses it
         self._auto_label = ""  # the label taken from the file name, until the user types one
         self.label = QLineEdit()
         self.label.setPlaceholderText("e.g. Foreign ministry readout")
@@ -99,6 +105,7 @@ class SideEditor(QGroupBox):
         self.date_hint.setObjectName("paneDetail")
         self.date_hint.setWordWrap(True)  # the two accounts keep equal widths
         self.date_hint.hide()
+        self._build_encoding()
         row = QHBoxLayout()
         row.addWidget(self.choose)
         row.addWidget(self.file_name, 1)
@@ -108,6 +115,9 @@ class SideEditor(QGroupBox):
         form.addRow("Source &URL", self.url)
         form.addRow("&Date", self.date)
         form.addRow("", self.date_hint)
+        form.addRow("&Encoding", self._encoding_row)
+        self._form = form
+        form.setRowVisible(self._encoding_row, False)  # a file's, not pasted text's
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.text, 1)
@@ -116,6 +126,25 @@ class SideEditor(QGroupBox):
         self.clear.clicked.connect(self.clear_file)
         self.text.file_dropped.connect(self.load_file)
         self.date.textChanged.connect(self._show_date_reading)
+        self.encoding.activated.connect(self._encoding_chosen)
+
+    def _build_encoding(self) -> None:
+        self.encoding = QComboBox()
+        self.encoding.addItem("Automatic", "")
+        for codec, name in ENCODING_CHOICES:
+            self.encoding.addItem(name, codec)
+        self.encoding.setToolTip(
+            "How the file's bytes become text. If the text above looks garbled "
+            "(“Ã©”, “Ð¿”, “â€™”), choose the encoding it was written in."
+        )
+        self.encoding.setAccessibleName(f"Encoding of account {self.letter}")
+        self.encoding_hint = QLabel()  # how the file was read: "Read as UTF-8"
+        self.encoding_hint.setObjectName("paneDetail")
+        self._encoding_row = QWidget()
+        row = QHBoxLayout(self._encoding_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.encoding)
+        row.addWidget(self.encoding_hint, 1)
 
     def _show_date_reading(self, text: str) -> None:
         """Say how the date is read, so a typed day is known to be understood."""
@@ -136,44 +165,62 @@ class SideEditor(QGroupBox):
             self.load_file(path)
 
     def load_file(self, path: str) -> None:
+        """Show the file, its encoding guessed afresh."""
+        self._read(path, "")
+
+    def _read(self, path: str, codec: str) -> bool:
+        """Show the file read in ``codec`` ("" guesses it); False, after saying why, when
+        it cannot be read so, and nothing shown changes."""
         try:
-            doc = read_path(path)
+            doc = read_path(path, encoding=codec or None)
         except DocumentError as exc:
-            QMessageBox.warning(self, "Cannot open this file", str(exc))
-            return
-        self.path = path
+            title = "Cannot read the file so" if codec else "Cannot open this file"
+            QMessageBox.warning(self, title, str(exc))
+            return False
+        self.path, self._codec = path, codec
         self.text.setPlainText(doc.text)
         self.text.setReadOnly(True)
         self.file_name.setText(Path(path).name)
         self.file_name.setToolTip(path)
         self.clear.show()
+        self.encoding.setCurrentIndex(max(0, self.encoding.findData(codec)))
+        self.encoding_hint.setText("" if codec else f"Read as {doc.encoding}")
+        self._form.setRowVisible(self._encoding_row, True)
         if self.label.text() in ("", self._auto_label):  # never overwrite a typed label
             self.label.setText(doc.label)
             self._auto_label = doc.label
+        return True
+
+    def _encoding_chosen(self, index: int) -> None:
+        if self.path and not self._read(self.path, self.encoding.itemData(index)):
+            self.encoding.setCurrentIndex(max(0, self.encoding.findData(self._codec)))
 
     def clear_file(self) -> None:
-        self.path = None
+        self.path, self._codec = None, ""
         self.text.setReadOnly(False)
         self.text.clear()
         self.file_name.setText("or paste the text below, or drop a file on it")
         self.clear.hide()
+        self.encoding.setCurrentIndex(0)
+        self._form.setRowVisible(self._encoding_row, False)
 
-    def state(self) -> tuple[str | None, str, str, str, str]:
+    def state(self) -> SideState:
         return (
             self.path,
             self.text.toPlainText(),
             self.label.text(),
             self.url.text(),
             self.date.text(),
+            self._codec,
         )
 
-    def set_state(self, state: tuple[str | None, str, str, str, str]) -> None:
-        path, text, label, url, date = state
+    def set_state(self, state: SideState) -> None:
+        path, text, label, url, date, codec = state
         self.clear_file()
         self.label.clear()
         self._auto_label = ""
         if path:
-            self.load_file(path)
+            self._read(path, codec)
         else:
             self.text.setPlainText(text)
         if label != self.label.text():
@@ -189,7 +236,7 @@ class SideEditor(QGroupBox):
         """The account as a Document; raises DocumentError with a message for the user."""
         label = self.label.text().strip()
         if self.path:
-            doc = read_path(self.path, label=label)
+            doc = read_path(self.path, label=label, encoding=self._codec or None)
         else:
             doc = from_text(
                 self.text.toPlainText(),

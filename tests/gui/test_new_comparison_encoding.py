@@ -1,0 +1,109 @@
+"""New Comparison says how a file's bytes were read, and lets the reader read them in
+another encoding: the preview, the Document, swapping sides and bad choices."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from ui.new_comparison import NewComparisonDialog
+
+# Our own sentence, in Russian: "The ministers agreed to resume talks in March."
+RUSSIAN = "Министры договорились возобновить переговоры в марте. Стороны обменялись мнениями."
+
+
+@pytest.fixture
+def dialog(qtbot):  # type: ignore[no-untyped-def]
+    d = NewComparisonDialog()
+    qtbot.addWidget(d)
+    return d
+
+
+@pytest.fixture
+def warnings(monkeypatch):  # type: ignore[no-untyped-def]
+    said: list[str] = []
+
+    def warn(_parent, title, text, *_args):  # type: ignore[no-untyped-def]
+        said.append(f"{title}: {text}")
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "warning", warn)
+    return said
+
+
+def choose(side, codec: str) -> None:  # type: ignore[no-untyped-def]
+    """What picking an entry with the mouse or keyboard does (``activated``)."""
+    index = side.encoding.findData(codec)
+    assert index > 0, codec
+    side.encoding.setCurrentIndex(index)
+    side.encoding.activated.emit(index)
+
+
+def test_the_encoding_row_belongs_to_files_only(dialog, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    side = dialog.side_a
+    assert not side._form.isRowVisible(side._encoding_row)  # pasted text has no bytes
+    path = tmp_path / "tass.txt"
+    path.write_bytes(RUSSIAN.encode("utf-8"))
+    side.load_file(str(path))
+    assert side._form.isRowVisible(side._encoding_row)
+    assert side.encoding.currentData() == "" and side.encoding_hint.text() == "Read as UTF-8"
+    side.clear_file()
+    assert not side._form.isRowVisible(side._encoding_row)
+
+
+def test_a_file_is_read_again_in_the_encoding_chosen(dialog, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "tass.txt"
+    data = RUSSIAN.encode("koi8-r")
+    path.write_bytes(data)
+    side = dialog.side_a
+    side.load_file(str(path))
+    guessed = side.text.toPlainText()
+    choose(side, "windows-1251")  # a wrong choice reads, wrongly
+    assert side.text.toPlainText() == data.decode("cp1251") != RUSSIAN
+    choose(side, "koi8-r")
+    assert side.text.toPlainText() == RUSSIAN
+    assert side.encoding_hint.text() == ""  # the reader chose it: nothing guessed to show
+    assert side.document().text.startswith("Министры договорились")
+    side.encoding.setCurrentIndex(0)
+    side.encoding.activated.emit(0)  # Automatic again: the guess comes back
+    assert side.text.toPlainText() == guessed and side.encoding_hint.text().startswith("Read as")
+
+
+def test_an_encoding_that_cannot_read_the_file_changes_nothing(
+    dialog, tmp_path: Path, warnings
+) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "note.txt"
+    path.write_bytes("Déclaration commune — «paix».".encode("cp1252"))
+    side = dialog.side_b
+    side.load_file(str(path))
+    before = side.text.toPlainText()
+    choose(side, "utf-8")  # 0xE9 cannot start a UTF-8 character here
+    assert warnings and "utf-8" in warnings[0].lower()
+    assert side.text.toPlainText() == before
+    assert side.encoding.currentData() == ""  # the menu shows what is really used
+    assert side.document().text.startswith("Déclaration commune")
+
+
+def test_swapping_sides_keeps_each_files_encoding(dialog, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "tass.txt"
+    path.write_bytes(RUSSIAN.encode("koi8-r"))
+    dialog.side_a.load_file(str(path))
+    choose(dialog.side_a, "koi8-r")
+    dialog.side_b.text.setPlainText("Pasted account of the talks.")
+    dialog.swap_sides()
+    assert dialog.side_b.encoding.currentData() == "koi8-r"
+    assert dialog.side_b.document().text.startswith("Министры")
+    assert dialog.side_a.path is None and dialog.side_a.encoding.currentData() == ""
+
+
+def test_a_new_file_is_guessed_afresh(dialog, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    russian, english = tmp_path / "ru.txt", tmp_path / "en.txt"
+    russian.write_bytes(RUSSIAN.encode("koi8-r"))
+    english.write_text("The ministers agreed to meet again in March.", encoding="utf-8")
+    side = dialog.side_a
+    side.load_file(str(russian))
+    choose(side, "koi8-r")
+    side.load_file(str(english))  # dropped on the box: a new file, a new guess
+    assert side.encoding.currentData() == "" and side.encoding_hint.text() == "Read as UTF-8"
