@@ -105,6 +105,9 @@ _MIN_SCORE = 2.5
 _CLEARLY_CYRILLIC = 3.2
 #: the non-ASCII characters needed to tell KOI8: a few words cannot
 _MIN_KOI8 = 24
+#: the different words needed too: a few words repeated cannot tell KOI8 either
+_KOI8_WORDS = 6
+_WORD = re.compile(r"[^\W\d_]*[^\W\d_a-z][^\W\d_]*")  # a word with a letter beyond ASCII
 _PAGES = ("cp1251", "koi8_r", "koi8_u")
 #: how much of a reading is scored: pages of text, plenty to tell
 _SCORED = 16384
@@ -117,6 +120,8 @@ def _best_fit(readings: dict[str, str]) -> str:
     text = readings["koi8_r"]
     if len(text) - len(text.encode("ascii", "ignore")) < _MIN_KOI8:
         return "cp1251"
+    if len(set(_WORD.findall(text.lower()))) < _KOI8_WORDS:
+        return "cp1251"  # a few words said over and over ("что обе обе обе") fit either way
     scores = {encoding: _score(text) for encoding, text in readings.items()}
     koi8 = "koi8_u" if scores["koi8_u"] > scores["koi8_r"] else "koi8_r"
     if scores[koi8] < _MIN_SCORE or scores[koi8] <= scores["cp1251"] + _THRESHOLD:

@@ -49,6 +49,8 @@ def read_text(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     encoding or bytes that do not decode in the one chosen."""
     if encoding:
         text, how = _chosen(data, encoding)
+        if _control_share(text.lstrip("\ufeff")) > 0.05:
+            raise DecodeError(f"read as {how}, it is not text: try another encoding")
     elif data.startswith(b"\xef\xbb\xbf"):
         text, how = _strict(data[3:], "utf-8"), "UTF-8 with BOM"
     elif data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
@@ -73,6 +75,8 @@ def read_text(data: bytes, encoding: str | None = None) -> tuple[str, str]:
 ENCODING_CHOICES: tuple[tuple[str, str], ...] = (
     ("utf-8", "UTF-8"),
     ("utf-16", "UTF-16"),
+    ("utf-16-le", "UTF-16LE"),
+    ("utf-16-be", "UTF-16BE"),
     ("windows-1252", "Windows-1252 (Western)"),
     ("iso-8859-15", "ISO-8859-15 (Western)"),
     ("windows-1250", "Windows-1250 (Central European)"),
@@ -127,8 +131,8 @@ def _chosen(data: bytes, name: str) -> tuple[str, str]:
         text = data.decode(codec)
     except UnicodeDecodeError as exc:
         raise DecodeError(
-            f"cannot decode the text as {name} (byte {data[exc.start]:#04x} at offset "
-            f"{exc.start:,} does not fit it)"
+            f"cannot be read as {reading_name(codec)} (byte 0x{data[exc.start]:02X} at "
+            f"offset {exc.start:,} does not fit it)"
         ) from None
     how = reading_name(codec)
     if how == "UTF-8" and data.startswith(b"\xef\xbb\xbf"):
@@ -153,12 +157,31 @@ def _decode_unmarked(data: bytes) -> tuple[str, str]:
     if multibyte >= stray:  # mostly UTF-8: keep it, and read only the stray bytes as 1252
         return unescape_bytes(escaped), "UTF-8, stray bytes as Windows-1252"
     cjk = decode_cjk(data)  # app/multibyte_pages.py
+    page = code_pages.guess(data)
     # small letters of Russian in KOI8 (0xC0-0xDF) pair up as common Hanzi in GB18030:
     # text whose letters read as Russian in KOI8 is not Chinese
-    if cjk is not None and not code_pages.guess(data).startswith("koi8"):
+    if cjk is not None and not page.startswith("koi8"):
         return cjk[0], reading_name(cjk[1])
-    page = code_pages.guess(data)
-    return _strict(data, page), reading_name(page)
+    return _single_byte(data, page)
+
+
+def _single_byte(data: bytes, page: str) -> tuple[str, str]:
+    """``data`` in the code page guessed. A stray byte the page leaves undefined (0x98 in
+    1251, 0x81 in 1252) is no reason to refuse a file that is text all through: it
+    becomes U+FFFD, and the reading's name says so. More than one in a thousand bytes
+    (and more than one) means the guess is wrong or the file is no text: refused."""
+    try:
+        return data.decode(page), reading_name(page)
+    except UnicodeDecodeError:
+        text = data.decode(page, "replace")
+    lost = text.count("\ufffd") - data.decode("latin-1").count("\ufffd")
+    if lost > max(1, len(data) // 1000):
+        raise DecodeError(
+            f"cannot decode the text: {lost:,} bytes fit neither UTF-8 nor the code page "
+            f"it reads best in, {reading_name(page)}"
+        )
+    bytes_ = "byte" if lost == 1 else "bytes"
+    return text, f"{reading_name(page)}, {lost:,} {bytes_} undefined in it shown as �"
 
 
 _CHARSET_RE = re.compile(
@@ -202,10 +225,14 @@ def _declared_charset(data: bytes) -> str | None:
 
 
 def _strict(data: bytes, encoding: str) -> str:
+    """``data`` in the Unicode encoding its byte-order mark or NULs say it is in."""
     try:
         return data.decode(encoding)
-    except UnicodeDecodeError:
-        raise DecodeError("cannot decode the text (tried UTF-8, UTF-16 and Windows-1252)") from None
+    except UnicodeDecodeError as exc:
+        raise DecodeError(
+            f"starts as {reading_name(encoding)} but cannot be read so (byte "
+            f"0x{data[exc.start]:02X} at offset {exc.start:,} does not fit it)"
+        ) from None
 
 
 def _control_share(text: str) -> float:

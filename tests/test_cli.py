@@ -105,7 +105,7 @@ def test_an_account_is_read_in_the_encoding_named_for_it(tmp_path: Path) -> None
     wrong = run_cli("compare", str(a), str(b), "--json", "-", "--encoding-a", "utf-8")
     assert wrong.returncode == 3
     assert wrong.stderr.strip() == (
-        "parallax: a.txt: cannot decode the text as utf-8 (byte 0xc1 at offset 9 does not fit it)"
+        "parallax: a.txt: cannot be read as UTF-8 (byte 0xC1 at offset 9 does not fit it)"
     )
 
 
