@@ -35,21 +35,23 @@ class ElidedLabel(ElidingLabel):
         super().__init__(parent)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self._full = ""
+        self._full = self._tip = ""
         self.set_full_text(text)
 
     def full_text(self) -> str:
         return self._full
 
-    def set_full_text(self, text: str) -> None:
-        self._full = text
+    def set_full_text(self, text: str, tip: str = "") -> None:
+        """Show ``text``, cut to fit; the tooltip is ``tip`` if given, else the whole text
+        when it is cut."""
+        self._full, self._tip = text, tip
         self.setAccessibleName(text)
         self._elide()
 
     def _elide(self) -> None:
         shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, self.width())
         super().setText(shown)
-        self.setToolTip(self._full if shown != self._full else "")
+        self.setToolTip(self._tip or (self._full if shown != self._full else ""))
 
     # Qt API
     def minimumSizeHint(self) -> QSize:

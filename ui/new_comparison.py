@@ -32,7 +32,9 @@ from app.documents import DocumentError, from_text, read_path
 from app.figures import MONTHS, WEEKDAYS, parse_day
 from app.model import Document
 from ui import theme
+from ui.elided_label import ElidedLabel
 
+NO_FILE = "or paste the text below, or drop a file on it"
 FILE_FILTER = "Accounts (*.txt *.md *.markdown *.html *.htm);;All files (*)"
 ENGINES = (
     ("auto", "Automatic"),
@@ -67,8 +69,19 @@ class DropText(QPlainTextEdit):
             super().dropEvent(event)
 
 
-#: What SideEditor.state() gives: path, text, label, URL, date and the chosen encoding.
-SideState = tuple[str | None, str, str, str, str, str]
+@dataclasses.dataclass(frozen=True)
+class SideState:
+    """What one side holds, as Swap sides moves it across (a file is not read again)."""
+
+    path: str | None
+    text: str
+    label: str
+    url: str = ""
+    date: str = ""
+    codec: str = ""  # the encoding the file is read in; "" guesses it
+    hint: str = ""  # how the file was read, or why it cannot be read in ``codec``
+    problem: bool = False
+    auto_label: str = ""  # the label taken from the file name, until the user types one
 
 
 class SideEditor(QGroupBox):
@@ -82,7 +95,7 @@ class SideEditor(QGroupBox):
         self.label.setPlaceholderText("e.g. Foreign ministry readout")
         self.choose = QPushButton(theme.icon("folder-open-outline"), "Choose file…")
         self.choose.setAutoDefault(False)  # Enter in the form presses Compare, not this
-        self.file_name = QLabel("or paste the text below, or drop a file on it")
+        self.file_name = ElidedLabel(NO_FILE)  # a long name must not widen the dialog
         self.file_name.setObjectName("paneDetail")
         self.clear = QToolButton()
         self.clear.setIcon(theme.icon("close"))
@@ -115,7 +128,9 @@ class SideEditor(QGroupBox):
         form.addRow("Source &URL", self.url)
         form.addRow("&Date", self.date)
         form.addRow("", self.date_hint)
-        form.addRow("&Encoding", self._encoding_row)
+        encoding_label = QLabel("&Encoding")
+        encoding_label.setBuddy(self.encoding)
+        form.addRow(encoding_label, self._encoding_row)
         self._form = form
         form.setRowVisible(self._encoding_row, False)  # a file's, not pasted text's
         layout = QVBoxLayout(self)
@@ -138,8 +153,9 @@ class SideEditor(QGroupBox):
             "(“Ã©”, “Ð¿”, “â€™”), choose the encoding it was written in."
         )
         self.encoding.setAccessibleName(f"Encoding of account {self.letter}")
-        self.encoding_hint = QLabel()  # how the file was read: "Read as UTF-8"
+        self.encoding_hint = QLabel()  # how the file was read: "Read as UTF-8", or why not
         self.encoding_hint.setObjectName("paneDetail")
+        self.encoding_hint.setWordWrap(True)  # the two accounts keep equal widths
         self._encoding_row = QWidget()
         row = QHBoxLayout(self._encoding_row)
         row.setContentsMargins(0, 0, 0, 0)
@@ -165,69 +181,87 @@ class SideEditor(QGroupBox):
             self.load_file(path)
 
     def load_file(self, path: str) -> None:
-        """Show the file, its encoding guessed afresh."""
+        """Show the file, its encoding guessed afresh; pasted text goes only when asked."""
+        if self.typed() and not self._confirm_replace(path):
+            return
         self._read(path, "")
 
+    def _confirm_replace(self, path: str) -> bool:
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self, "Replace the pasted text?",
+            f"The text pasted in account {self.letter} will be replaced by {Path(path).name}.",
+            buttons.Ok | buttons.Cancel, buttons.Cancel,
+        )  # fmt: skip
+        return answer == buttons.Ok
+
     def _read(self, path: str, codec: str) -> bool:
-        """Show the file read in ``codec`` ("" guesses it); False, after saying why, when
-        it cannot be read so, and nothing shown changes."""
+        """Show the file read in ``codec`` ("" guesses it); False when it cannot be read
+        so. A file that cannot be read at all is refused in a message box and nothing
+        changes; one a chosen encoding cannot read says so under the menu (a box on every
+        step would make the menu impossible to step through with the arrow keys), and
+        Compare refuses it until another encoding reads it."""
         try:
             doc = read_path(path, encoding=codec or None)
         except DocumentError as exc:
-            title = "Cannot read the file so" if codec else "Cannot open this file"
-            QMessageBox.warning(self, title, str(exc))
+            if not codec:
+                QMessageBox.warning(self, "Cannot open this file", str(exc))
+                return False
+            reason = str(exc).removeprefix(f"{Path(path).name}: ")
+            reason = reason[:1].upper() + reason[1:]
+            self._show(SideState(path, "", self.label.text(), codec=codec, hint=reason,
+                                 problem=True, auto_label=self._auto_label))  # fmt: skip
             return False
-        self.path, self._codec = path, codec
-        self.text.setPlainText(doc.text)
-        self.text.setReadOnly(True)
-        self.file_name.setText(Path(path).name)
-        self.file_name.setToolTip(path)
-        self.clear.show()
-        self.encoding.setCurrentIndex(max(0, self.encoding.findData(codec)))
-        self.encoding_hint.setText("" if codec else f"Read as {doc.encoding}")
-        self._form.setRowVisible(self._encoding_row, True)
-        if self.label.text() in ("", self._auto_label):  # never overwrite a typed label
-            self.label.setText(doc.label)
-            self._auto_label = doc.label
+        label = self.label.text()
+        auto = self._auto_label
+        if label in ("", auto):  # never overwrite a typed label
+            label = auto = doc.label
+        hint = "" if codec else f"Read as {doc.encoding}"
+        self._show(SideState(path, doc.text, label, codec=codec, hint=hint, auto_label=auto))
         return True
 
+    def _show(self, state: SideState) -> None:
+        """Put a file's or pasted text's state in the widgets (URL and date aside)."""
+        self.path, self._codec, self._auto_label = state.path, state.codec, state.auto_label
+        self.text.setPlainText(state.text)
+        self.text.setReadOnly(bool(state.path))
+        name = Path(state.path).name if state.path else NO_FILE
+        self.file_name.set_full_text(name, tip=state.path or "")
+        self.clear.setVisible(bool(state.path))
+        self.encoding.setCurrentIndex(max(0, self.encoding.findData(state.codec)))
+        self.encoding_hint.setText(state.hint)
+        self.encoding_hint.setObjectName("fieldProblem" if state.problem else "paneDetail")
+        self.encoding_hint.setStyle(self.encoding_hint.style())  # the new name's style
+        self._form.setRowVisible(self._encoding_row, bool(state.path))
+        if self.label.text() != state.label:
+            self.label.setText(state.label)
+
     def _encoding_chosen(self, index: int) -> None:
-        if self.path and not self._read(self.path, self.encoding.itemData(index)):
-            self.encoding.setCurrentIndex(max(0, self.encoding.findData(self._codec)))
+        if self.path:
+            self._read(self.path, self.encoding.itemData(index))
 
     def clear_file(self) -> None:
-        self.path, self._codec = None, ""
-        self.text.setReadOnly(False)
-        self.text.clear()
-        self.file_name.setText("or paste the text below, or drop a file on it")
-        self.clear.hide()
-        self.encoding.setCurrentIndex(0)
-        self._form.setRowVisible(self._encoding_row, False)
+        """Forget the file; a label that was only its name goes with it."""
+        label = "" if self.label.text() == self._auto_label else self.label.text()
+        self._show(SideState(None, "", label))
 
     def state(self) -> SideState:
-        return (
+        return SideState(
             self.path,
             self.text.toPlainText(),
             self.label.text(),
             self.url.text(),
             self.date.text(),
             self._codec,
+            self.encoding_hint.text(),
+            self.encoding_hint.objectName() == "fieldProblem",
+            self._auto_label,
         )
 
     def set_state(self, state: SideState) -> None:
-        path, text, label, url, date, codec = state
-        self.clear_file()
-        self.label.clear()
-        self._auto_label = ""
-        if path:
-            self._read(path, codec)
-        else:
-            self.text.setPlainText(text)
-        if label != self.label.text():
-            self.label.setText(label)
-            self._auto_label = ""
-        self.url.setText(url)
-        self.date.setText(date)
+        self._show(state)
+        self.url.setText(state.url)
+        self.date.setText(state.date)
 
     def typed(self) -> bool:
         return not self.path and bool(self.text.toPlainText().strip())
