@@ -153,6 +153,11 @@ class SideEditor(QGroupBox):
             "(“Ã©”, “Ð¿”, “â€™”), choose the encoding it was written in."
         )
         self.encoding.setAccessibleName(f"Encoding of account {self.letter}")
+        # as wide as a short name: the hint beside it gets the room (the list shows all)
+        self.encoding.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.encoding.setMinimumContentsLength(16)
         self.encoding_hint = QLabel()  # how the file was read: "Read as UTF-8", or why not
         self.encoding_hint.setObjectName("paneDetail")
         self.encoding_hint.setWordWrap(True)  # the two accounts keep equal widths
@@ -225,6 +230,11 @@ class SideEditor(QGroupBox):
         self.path, self._codec, self._auto_label = state.path, state.codec, state.auto_label
         self.text.setPlainText(state.text)
         self.text.setReadOnly(bool(state.path))
+        self.text.setPlaceholderText(
+            "Nothing to show in this encoding: choose another below."
+            if state.problem
+            else "Paste the account here…"
+        )
         name = Path(state.path).name if state.path else NO_FILE
         self.file_name.set_full_text(name, tip=state.path or "")
         self.clear.setVisible(bool(state.path))
@@ -235,6 +245,7 @@ class SideEditor(QGroupBox):
         self._form.setRowVisible(self._encoding_row, bool(state.path))
         if self.label.text() != state.label:
             self.label.setText(state.label)
+            self.label.setCursorPosition(0)  # a long label shows its start
 
     def _encoding_chosen(self, index: int) -> None:
         if self.path:
