@@ -18,10 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+#: Ctrl as this platform writes it ("Ctrl" on Linux and Windows, "⌘" on macOS)
+_CTRL = QKeySequence("Ctrl+A").toString(QKeySequence.SequenceFormat.NativeText)[:-1]
+
 #: What the panes do without a menu entry: (what, keys or gesture).
 GESTURES = (
     ("Select a claim and its counterparts", "Click"),
-    ("Add a claim to the selection (one on each side makes a link)", "Ctrl+Click"),
+    ("Add a claim to the selection (one on each side makes a link)", f"{_CTRL}Click"),
     ("Move between fields of a dialog", "Tab / Shift+Tab"),
     ("Close a dialog or the find bar", "Esc"),
 )
