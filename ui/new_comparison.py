@@ -241,7 +241,9 @@ class SideEditor(QGroupBox):
         self.encoding.setCurrentIndex(max(0, self.encoding.findData(state.codec)))
         self.encoding_hint.setText(state.hint)
         self.encoding_hint.setObjectName("fieldProblem" if state.problem else "paneDetail")
-        self.encoding_hint.setStyle(self.encoding_hint.style())  # the new name's style
+        style = self.encoding_hint.style()  # the stylesheet's rule for the new name
+        style.unpolish(self.encoding_hint)
+        style.polish(self.encoding_hint)
         self._form.setRowVisible(self._encoding_row, bool(state.path))
         if self.label.text() != state.label:
             self.label.setText(state.label)
