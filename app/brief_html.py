@@ -43,21 +43,37 @@ def esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+#: Space above a heading in the PDF and the preview (CSS pixels: 9 and 4.5 points), so that
+#: one after a table or a box does not sit against it.
+QT_H2_SPACE_PX = 12
+QT_H3_SPACE_PX = 6
+#: QTextDocument parses and lays out a table in one call each, which holds Python's lock
+#: (and so the window) for seconds for a topic of 2,000 pairs; for it a topic's pairs are
+#: cut into tables of this many, one right under the other, and ``ui/pdf_pages.py`` takes
+#: the later ones as the first table going on (its header row repeated on a new page).
+QT_TABLE_ROWS = 200
+QT_TABLE_SEAM_PX = 4  # what Qt leaves between two tables: borders, padding
+
+
 def stylesheet() -> str:
-    """CSS understood by QTextDocument and by browsers (browsers get a little more)."""
+    """CSS understood by QTextDocument and by browsers (browsers get a little more).
+
+    The margins here are QTextDocument's, in CSS pixels (it scales them to the paint
+    device): it takes a margin in points as 0, and does not collapse the margin under a
+    table with the one above the heading that follows, as a browser does. Browsers get
+    their own (``_BROWSER_CSS``)."""
     return f"""
 body {{ font-family: {FONT_STACK}; font-size: 9.5pt; color: {INK}; }}
-h1 {{ font-size: 19pt; font-weight: 600; margin-top: 0; margin-bottom: 4pt; }}
-h2 {{ font-size: 13pt; font-weight: 600; margin-top: 16pt; margin-bottom: 5pt;
+h1 {{ font-size: 19pt; font-weight: 600; margin-top: 0; margin-bottom: 0; }}
+h2 {{ font-size: 13pt; font-weight: 600; margin-top: {QT_H2_SPACE_PX}px; margin-bottom: 0;
      color: {INK}; }}
-h3 {{ font-size: 9.5pt; font-weight: 600; margin-top: 6pt; margin-bottom: 3pt;
+h3 {{ font-size: 9.5pt; font-weight: 600; margin-top: {QT_H3_SPACE_PX}px; margin-bottom: 0;
      color: #3A3F45; }}
-p {{ margin-top: 0; margin-bottom: 5pt; }}
+p {{ margin-top: 0; margin-bottom: 0; }}
 .muted {{ color: {MUTED}; }}
 .small {{ font-size: 8pt; }}
-.lead {{ font-size: 11pt; margin-top: 8pt; margin-bottom: 10pt; }}
-table {{ border-collapse: collapse; margin-bottom: 8pt; }}
-table.legend {{ margin-bottom: 4pt; }}
+.lead {{ font-size: 11pt; margin-top: 0; margin-bottom: 0; }}
+table {{ border-collapse: collapse; margin-bottom: 0; }}
 .fulltext {{ line-height: 135%; }}
 th {{ font-weight: 600; text-align: left; background-color: #EEF0F3; }}
 td, th {{ vertical-align: top; }}
@@ -80,6 +96,13 @@ td, th {{ vertical-align: top; }}
 
 
 _BROWSER_CSS = """
+h1 { margin-bottom: 4pt; }
+h2 { margin-top: 16pt; margin-bottom: 5pt; }
+h3 { margin-top: 6pt; margin-bottom: 3pt; }
+p { margin-bottom: 5pt; }
+.lead { margin-top: 8pt; margin-bottom: 10pt; }
+table { margin-bottom: 8pt; }
+table.legend { margin-bottom: 4pt; }
 @media screen { body { max-width: 60em; margin: 2em auto; padding: 0 1em; line-height: 1.4; } }
 table { width: 100%; }
 td, th { border: 1px solid #B8BEC6; padding: 4pt; }
@@ -91,7 +114,8 @@ def render_html(brief: Brief, for_qt: bool = False) -> str:
     """The brief as one self-contained HTML page (inline CSS, every user text escaped).
 
     ``for_qt`` leaves out the few rules that only browsers need (QTextDocument would
-    misread them); the content is the same."""
+    misread them), and cuts a long table of pairs into tables of ``QT_TABLE_ROWS`` pairs
+    (see there); the content is the same."""
     o = brief.options
     a, b = brief.account(Side.A), brief.account(Side.B)
     body: list[str] = [f"<h1>{esc(brief.title)}</h1>"]
@@ -105,7 +129,8 @@ def render_html(brief: Brief, for_qt: bool = False) -> str:
         body.append(_html_summary(brief, a.label, b.label))
     if o.side_by_side:
         for n, t in enumerate(brief.topics, 1):
-            body.append(_html_topic(n, t, a.label, b.label, o.notes))
+            body.append(_html_topic(n, t, a.label, b.label, o.notes,
+                                    QT_TABLE_ROWS if for_qt else 0))  # fmt: skip
         if not brief.topics:
             body.append(f'<p class="muted">{NOTHING_IN_SCOPE}</p>')
     if brief.loose_notes:
@@ -235,17 +260,27 @@ def _html_claims(claims: Sequence[BriefClaim], notes: bool = False) -> str:
     return "".join(out) or '<span class="muted">—</span>'
 
 
-def _html_topic(n: int, t: TopicSection, label_a: str, label_b: str, notes: bool) -> str:
+def _html_topic(
+    n: int, t: TopicSection, label_a: str, label_b: str, notes: bool, split: int = 0
+) -> str:
+    """A topic: its pairs side by side (in tables of ``split`` pairs, the later ones
+    without a header row of their own, when ``split``), and the claims of one side."""
     out = [f"<h2>{n}. {_bdi(t.label)}</h2>"]
     if t.pairs:
+        table = ('<table class="pairs" width="100%" border="1" cellspacing="0" cellpadding="5" '
+                 f'style="border-color: {RULE};">')  # fmt: skip
         out.append(
-            '<table class="pairs" width="100%" border="1" cellspacing="0" cellpadding="5" '
-            f'style="border-color: {RULE};"><thead><tr><th width="11%"></th>'
+            f'{table}<thead><tr><th width="11%"></th>'
             f'<th width="44.5%">{_bdi(label_a)}</th><th width="44.5%">{_bdi(label_b)}</th>'
             "</tr></thead><tbody>"
         )
-        for p in t.pairs:
-            out.append(_html_pair(p, label_a, label_b, notes))
+        for k, p in enumerate(t.pairs):
+            going_on = bool(split and k and not k % split)
+            if going_on:  # right under the table before, border on border, no gap
+                out.append("</tbody></table>")
+                out.append(table.replace('style="', f'style="margin-top: -{QT_TABLE_SEAM_PX}px; ')
+                           + "<tbody>")  # fmt: skip
+            out.append(_html_pair(p, label_a, label_b, notes, widths=going_on))
         out.append("</tbody></table>")
     for side, claims, label in ((Side.A, t.only_a, label_a), (Side.B, t.only_b, label_b)):
         if claims:
@@ -263,13 +298,16 @@ def _html_topic(n: int, t: TopicSection, label_a: str, label_b: str, notes: bool
     return "\n".join(out)
 
 
-def _html_pair(p: Pair, label_a: str, label_b: str, notes: bool) -> str:
+def _html_pair(p: Pair, label_a: str, label_b: str, notes: bool, widths: bool = False) -> str:
+    """A pair's row (and its detail row); ``widths``: the first row of a table without a
+    header row, which gives the columns their widths."""
     cls = p.status.value
     sym = SAME_SYMBOL if p.status is Status.SAME else DIFFERS_SYMBOL
+    w1, w2 = (' width="11%"', ' width="44.5%"') if widths else ("", "")
     row = (
-        f'<tr><td class="{cls} status"><span class="sym-{cls}">{sym}</span> {cls}</td>'
-        f'<td class="{cls}"{_cell_dir(p.a)}>{_html_claims(p.a, notes)}</td>'
-        f'<td class="{cls}"{_cell_dir(p.b)}>{_html_claims(p.b, notes)}</td></tr>'
+        f'<tr><td class="{cls} status"{w1}><span class="sym-{cls}">{sym}</span> {cls}</td>'
+        f'<td class="{cls}"{w2}{_cell_dir(p.a)}>{_html_claims(p.a, notes)}</td>'
+        f'<td class="{cls}"{w2}{_cell_dir(p.b)}>{_html_claims(p.b, notes)}</td></tr>'
     )
     details = [
         f"<b>{esc(kind)}</b> — A: {_quoted(wa, kind)} · B: {_quoted(wb, kind)}"

@@ -87,7 +87,8 @@ def test_pdf_preview_shows_page_one(qtbot, dialog: ExportDialog) -> None:  # typ
     qtbot.waitUntil(lambda: dialog.preview.image.pixmap() is not None
                     and not dialog.preview.image.pixmap().isNull(), timeout=3000)  # fmt: skip
     assert dialog.preview.stack.currentWidget() is dialog.preview.image
-    assert "1 page" in dialog.preview.note.text()
+    pages = render_pdf(reviewed())[1]
+    assert dialog.preview.note.text() == f"{pages} pages in all."
 
 
 def test_resizing_redraws_the_page_without_laying_out_the_brief_again(  # type: ignore[no-untyped-def]
@@ -178,7 +179,8 @@ def test_failure_is_reported_and_nothing_is_written(qtbot, dialog: ExportDialog,
     assert not export(qtbot, dialog, out)
     box = dialog.message
     assert box is not None and box.icon() == QMessageBox.Icon.Critical
-    assert "brief.pdf" in box.text()
+    assert box.text().startswith(f"The folder {out.parent} does not exist.")
+    assert "check that you may write" not in box.text()  # there is nothing to write to
     assert not out.parent.exists()
 
 
@@ -204,11 +206,41 @@ def test_unwritable_folder_is_named_in_the_message(qtbot, dialog: ExportDialog, 
 
     monkeypatch.setattr("ui.pdf_export.atomic_write_bytes", refuse)
     out = tmp_path / "locked" / "brief.pdf"
+    out.parent.mkdir()
     assert not export(qtbot, dialog, out)
     box = dialog.message
     assert box is not None and box.icon() == QMessageBox.Icon.Critical
-    assert f"brief.pdf in {out.parent}" in box.text() and "Permission denied" in box.text()
+    assert box.text().startswith(f"Cannot write {out}: Permission denied.")
+    assert "check that you may write to this one" in box.text()
     assert not out.exists()
+
+
+def test_a_folder_that_takes_no_new_file_is_not_said_to_be_missing(  # type: ignore[no-untyped-def]
+    qtbot, dialog: ExportDialog, tmp_path: Path, monkeypatch
+) -> None:
+    """/proc exists, yet making a file in it fails with "No such file or directory"."""
+
+    def no_such_file(*_args: object) -> None:
+        raise FileNotFoundError(2, "No such file or directory")
+
+    monkeypatch.setattr("ui.pdf_export.atomic_write_bytes", no_such_file)
+    out = tmp_path / "brief.pdf"
+    assert not export(qtbot, dialog, out)
+    assert dialog.message is not None
+    text = dialog.message.text()
+    assert text.startswith(f"Cannot write {out}: no file can be created in {tmp_path}.")
+    assert "No such file" not in text and "does not exist" not in text
+
+
+def test_a_file_in_the_place_of_the_folder_is_named(  # type: ignore[no-untyped-def]
+    qtbot, dialog: ExportDialog, tmp_path: Path
+) -> None:
+    (tmp_path / "notes.txt").write_text("x")
+    out = tmp_path / "notes.txt" / "brief.md"
+    dialog.choices.format_box.setCurrentIndex(dialog.choices.format_box.findData("md"))
+    assert not export(qtbot, dialog, out)
+    assert dialog.message is not None
+    assert dialog.message.text().startswith(f"{out.parent} is not a folder.")
 
 
 def test_selected_topics_are_remembered_by_name(  # type: ignore[no-untyped-def]
@@ -341,7 +373,8 @@ def _hold_the_count(monkeypatch, until: threading.Event) -> tuple[threading.Even
 def test_a_short_brief_is_shown_with_its_count_at_once(qtbot, dialog: ExportDialog) -> None:  # type: ignore[no-untyped-def]
     shown = _record(dialog)
     qtbot.waitUntil(lambda: bool(shown), timeout=30000)
-    assert shown == [(1, "1 page in all.", True)]
+    pages = render_pdf(reviewed())[1]  # a short brief all the same
+    assert 1 < pages < 4 and shown == [(pages, f"{pages} pages in all.", True)]
 
 
 def test_a_long_brief_shows_page_one_before_its_page_count(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -527,12 +560,24 @@ def test_the_opening_ends_between_elements_and_never_in_a_table() -> None:
     assert html.startswith(opening.removesuffix("</body></html>\n"))
 
 
-def test_a_short_brief_or_one_long_table_has_no_opening() -> None:
+def test_a_short_brief_has_no_opening() -> None:
     short = render_html(build_brief(reviewed()), for_qt=True)
     assert html_opening(short, OPENING_CHARS) is None
-    one_topic = render_html(build_brief(ReviewState(hand_made_long(600))), for_qt=True)
+
+
+def test_one_long_table_opens_between_the_tables_qt_gets_for_it() -> None:
+    """A long topic's pairs go to Qt as tables of QT_TABLE_ROWS pairs: the opening ends
+    between two of them, and its page 1 is the brief's."""
+    brief = build_brief(ReviewState(hand_made_long(600)))
+    one_topic = render_html(brief, for_qt=True)
     assert len(one_topic) > 4 * OPENING_CHARS
-    assert html_opening(one_topic, OPENING_CHARS) is None
+    opening = html_opening(one_topic, OPENING_CHARS)
+    assert opening is not None and opening.count("<table") == opening.count("</table>")
+    assert opening.removesuffix("\n</body></html>\n").endswith("</tbody></table>")
+    first = render_first_page(brief)
+    whole, pages = render_pdf(brief, first_page_only=True)
+    assert first is not None
+    assert _page_text(first).removesuffix("…") == _page_text(whole).removesuffix(str(pages))
 
 
 def test_an_export_leaves_no_hidden_dialog_behind(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]

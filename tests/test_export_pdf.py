@@ -251,3 +251,93 @@ def test_table_cells_have_room_between_columns(qapp) -> None:
     right = layout.blockBoundingRect(pairs.cellAt(1, 2).firstCursorPosition().block())
     gap = right.left() - left.right()
     assert 1.5 * mm < gap < 4 * mm, gap / mm
+
+
+def test_a_heading_after_a_table_or_box_has_room_above_it(qapp) -> None:
+    """A heading after a table (the pairs, the one-sided boxes, the notes) does not sit
+    against it: QTextDocument takes a margin in points as none, so the stylesheet gives
+    it in pixels (and the browser's own in points)."""
+    from PySide6.QtCore import QBuffer
+    from PySide6.QtGui import QPdfWriter, QTextTable
+
+    from app.brief_html import render_html, stylesheet
+    from ui.pdf_paint import RESOLUTION, layout_document
+
+    writer = QPdfWriter(QBuffer())
+    writer.setResolution(RESOLUTION)
+    point = RESOLUTION / 72
+    doc = layout_document(build_brief(reviewed()), writer, 180 * RESOLUTION / 25.4)
+    layout = doc.documentLayout()
+    gaps: dict[str, list[float]] = {}
+    for table in doc.rootFrame().childFrames():
+        if not isinstance(table, QTextTable):
+            continue
+        after = doc.findBlock(table.lastPosition() + 1)  # Qt's empty block after a table
+        while after.isValid() and not after.text():
+            after = after.next()
+        if after.blockFormat().headingLevel() < 2:
+            continue
+        last_row = (table.cellAt(table.rows() - 1, c) for c in range(table.columns()))
+        text_bottom = max(layout.blockBoundingRect(cell.lastCursorPosition().block()).bottom()
+                          for cell in last_row)  # fmt: skip
+        gap = (layout.blockBoundingRect(after).top() - text_bottom) / point
+        gaps.setdefault(after.text(), []).append(gap)
+    assert {"Provenance", "2. Prisoners"} <= set(gaps) and any("Only in" in h for h in gaps)
+    for heading, (gap,) in gaps.items():
+        assert gap > (9 if heading[0].isalnum() else 5), (heading, gap)
+    assert not re.search(r"margin[^;{}]*\dpt", stylesheet())  # (Qt would read 0)
+    assert "h2 { margin-top: 16pt" in render_html(build_brief(reviewed()))  # browsers'
+
+
+def test_a_long_table_is_cut_in_the_html_qt_lays_out(qapp) -> None:
+    """Qt parses and lays out a table in one call each, with Python's lock held: a long
+    topic's pairs go to Qt as several tables, one under the other (browsers get one)."""
+    from app.brief_html import QT_TABLE_ROWS, render_html
+
+    brief = build_brief(hand_made_long(2 * QT_TABLE_ROWS + 50))
+    for_qt = render_html(brief, for_qt=True)
+    assert for_qt.count('<table class="pairs"') == 3 and for_qt.count("<thead>") == 2  # + summary
+    assert for_qt.count('<td class="same status" width="11%">') + for_qt.count(
+        '<td class="differs status" width="11%">') == 2  # the widths of the later ones  # fmt: skip
+    assert render_html(brief).count('<table class="pairs"') == 1
+
+
+def test_a_table_cut_for_qt_looks_and_breaks_as_one(qapp, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The rows stand where they would in one table, and the pages break as for one: the
+    header row on top of every page the table goes on to, and nowhere else."""
+    from PySide6.QtCore import QBuffer
+    from PySide6.QtGui import QPdfWriter
+
+    from app import brief_html
+    from ui.pdf_paint import RESOLUTION, layout_document
+
+    brief = build_brief(hand_made_long(90), BriefOptions(provenance=False))
+
+    def row_tops(rows: int) -> list[float]:
+        monkeypatch.setattr(brief_html, "QT_TABLE_ROWS", rows)
+        writer = QPdfWriter(QBuffer())
+        writer.setResolution(RESOLUTION)
+        doc = layout_document(brief, writer, float(writer.width()))
+        layout, block, tops = doc.documentLayout(), doc.begin(), []
+        while block.isValid():
+            if block.text().startswith("Envoy number"):
+                tops.append(layout.blockBoundingRect(block).top())
+            block = block.next()
+        return tops
+
+    whole, cut = row_tops(10_000), row_tops(7)
+    assert len(whole) == len(cut) == 180
+    steps = [(b1 - b0) - (a1 - a0) for a0, a1, b0, b1 in zip(whole, whole[1:], cut, cut[1:])]
+    assert max(abs(d) for d in steps) <= 3, steps  # device pixels: a quarter of a mm at most
+    assert sum(1 for d in steps if d) <= 2 * (90 // 7)  # only where one table meets the next
+
+    out = tmp_path / "cut.pdf"
+    pages = export_pdf(brief, None, out)
+    monkeypatch.setattr(brief_html, "QT_TABLE_ROWS", 10_000)
+    assert pages == export_pdf(brief, None, tmp_path / "whole.pdf")
+    texts = page_texts(load(out, qapp))
+    for n, text in enumerate(texts[1:], 2):
+        assert re.match(r"Left Right [✓≠]", text) and text.count("Left Right") == 1, (n, text)
+    everything = " ".join(texts)
+    for i in range(90):
+        assert len(re.findall(rf"Envoy number {i} arrived", everything)) == 2, i

@@ -31,6 +31,20 @@ SECTIONS = (("summary", "Summary table"), ("side_by_side", "Aligned claims side 
             ("full_texts", "Full annotated texts"), ("notes", "Notes"), ("legend", "Legend"),
             ("provenance", "Provenance"))  # fmt: skip
 
+#: The topics' check boxes, drawn by the list itself: Fusion outlines an unticked one in a
+#: shade of the window colour, which vanishes on the dark theme. Outlined as the app's own
+#: check boxes are (resources/styles/parallax.qss); a ticked one stays Fusion's.
+TOPIC_INDICATOR_QSS = """
+QListView::indicator:unchecked {
+    border: 1px solid palette(placeholder-text);
+    background: palette(base);
+    border-radius: 2px;
+    width: 12px;
+    height: 12px;
+}
+"""
+TITLE_CHARS = 36  # the title field shows about this much of its default title
+
 
 def export_settings() -> QSettings:
     # the window's store (QSettings() follows setDefaultFormat/setPath, so tests stay
@@ -66,6 +80,10 @@ class ExportChoices(QWidget):
             self.format_box.addItem(name, key)
         self.title_edit = QLineEdit()
         self.title_edit.setPlaceholderText(default_title(comparison))
+        metrics = self.title_edit.fontMetrics()
+        self.title_edit.setMinimumWidth(min(  # the default title whole, if not too long
+            metrics.horizontalAdvance(self.title_edit.placeholderText()),
+            metrics.averageCharWidth() * TITLE_CHARS) + 16)  # fmt: skip
         self.page_box = QComboBox()
         self.page_box.addItems(["A4", "Letter"])
         self.landscape_box = QComboBox()
@@ -86,6 +104,8 @@ class ExportChoices(QWidget):
             scope_layout.addWidget(button)
         self.topic_list = QListWidget()
         self.topic_list.setMaximumHeight(110)
+        self.topic_list.setStyleSheet(TOPIC_INDICATOR_QSS)
+        self.topic_list.setSpacing(1)  # the outlined boxes apart
         for topic in comparison.topics:
             item = QListWidgetItem(topic.label)
             item.setData(Qt.ItemDataRole.UserRole, topic.id)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -24,6 +24,13 @@ from app.review import ReviewState
 from ui.export_choices import FORMATS, ExportChoices, export_settings
 from ui.export_job import ExportJob, ExportOutcome, ExportProgress
 from ui.export_preview_pane import PreviewPane
+
+#: The dialog opens at this share of its window's size (the first time; then as it was
+#: left), within the screen's free area: the preview's page is readable, the title field
+#: whole.
+PARENT_SHARE = 0.8
+DEFAULT_SIZE = QSize(1000, 720)  # without a window to size it from
+GEOMETRY_KEY = "geometry"  # in the export group of the window's store
 
 
 class ExportDialog(QDialog):
@@ -44,6 +51,7 @@ class ExportDialog(QDialog):
         self._build()
         self._connect()
         self._sync_enabled()
+        self._restore_geometry()
         self.update_preview()  # at once: there are no choices to settle yet
 
     # --- building -----------------------------------------------------------------
@@ -68,6 +76,25 @@ class ExportDialog(QDialog):
         self.choices.changed.connect(self._changed)
         self.preview.due.connect(self.update_preview)
         self.preview.page_shown.connect(self.page_shown)
+
+    def _restore_geometry(self) -> None:
+        """As the dialog was last left; the first time, most of its window (its minimum
+        size is a cramped preview), never more than the screen's free area."""
+        saved = self.settings().value(GEOMETRY_KEY)
+        if isinstance(saved, QByteArray) and not saved.isEmpty() and self.restoreGeometry(saved):
+            return
+        parent = self.parentWidget()
+        size = parent.window().size() * PARENT_SHARE if parent is not None else DEFAULT_SIZE
+        screen = (parent or self).screen()
+        if screen is not None:
+            size = size.boundedTo(screen.availableGeometry().size() * 0.95)
+        self.resize(size.expandedTo(self.minimumSizeHint()))
+
+    def _save_geometry(self) -> None:
+        if self.isVisible():  # a dialog never shown has no geometry of its own to keep
+            settings = self.settings()
+            settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+            settings.sync()
 
     # --- state ----------------------------------------------------------------------
 
@@ -116,6 +143,7 @@ class ExportDialog(QDialog):
         super().reject()
 
     def done(self, result: int) -> None:
+        self._save_geometry()
         self.preview.stop()
         if self._export is not None:
             self._export.cancel()
@@ -192,8 +220,9 @@ class ExportDialog(QDialog):
             self._tell(QMessageBox.Icon.Information, "Brief exported", f"Saved {path}", path=path)
         elif outcome.reason:
             self._tell(QMessageBox.Icon.Critical, "The brief was not exported",
-                       f"Could not write {path.name} in {path.parent}:\n{outcome.reason}.\n\n"
-                       "Choose another folder, or check that you may write to this one.",
+                       f"{outcome.reason}\n\nChoose another folder"
+                       + ("." if not path.parent.is_dir()
+                          else ", or check that you may write to this one."),
                        path=None)  # fmt: skip
         self.exported.emit(outcome.written)
 

@@ -22,7 +22,8 @@ from ui.pdf_export import ExportCancelled
 
 @dataclass(frozen=True)
 class ExportOutcome:
-    """How an export ended: written, cancelled (no reason), or failed and why."""
+    """How an export ended: written, cancelled (no reason), or failed and why (a sentence
+    naming the file or folder)."""
 
     path: Path
     written: bool
@@ -89,9 +90,10 @@ class ExportJob:
                 write(brief, None, path)
         except ExportCancelled:
             return ExportOutcome(path, False)
-        except (OSError, BriefError) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            return ExportOutcome(path, False, reason)
+        except OSError as exc:
+            return ExportOutcome(path, False, write_failure(path, exc))
+        except BriefError as exc:
+            return ExportOutcome(path, False, f"Cannot export {path}: {exc}.")
         except Exception as exc:  # a bug: say so, keep the app alive
             traceback.print_exc()
             return ExportOutcome(path, False, f"{type(exc).__name__}: {exc}")
@@ -100,6 +102,23 @@ class ExportJob:
     def _progress(self, done: int, pages: int) -> bool:
         self._pages = (done, pages)  # one assignment: the GUI thread reads a whole pair
         return not self._cancelled.is_set()
+
+
+def write_failure(path: Path, exc: OSError) -> str:
+    """Why ``path`` was not written, as Save Session says it: a missing folder by name,
+    otherwise what failed, with the path. (The file is written beside itself first, so
+    a folder that takes no new files, such as /proc, fails with "No such file or
+    directory", which is said as what it means there.)"""
+    folder = path.parent
+    if not folder.exists():
+        return f"The folder {folder} does not exist."
+    if not folder.is_dir():
+        return f"{folder} is not a folder."
+    if isinstance(exc, FileNotFoundError):
+        why = f"no file can be created in {folder}"
+    else:
+        why = exc.strerror or str(exc)
+    return f"Cannot write {path}: {why}."
 
 
 _jobs: set[ExportJob] = set()  # started and not yet ended

@@ -147,7 +147,9 @@ def html_top(html: str, chars: int = OPENING_CHARS) -> str:
 def html_opening(html: str, chars: int) -> str | None:
     """The brief's HTML cut after the first top-level line that ends ``chars`` or more
     into its body (never inside a table), and closed; None when the cut would come past
-    the middle of the body (a short brief, or one long table: lay it out whole)."""
+    the middle of the body (a short brief, or one long table: lay it out whole). A long
+    topic's pairs come as several tables (``app/brief_html.QT_TABLE_ROWS``): the cut may
+    fall between two of them."""
     body, end = html.find("<body>"), html.rfind("</body>")
     middle = body + (end - body) // 2
     depth, pos = 0, body

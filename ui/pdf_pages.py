@@ -147,6 +147,8 @@ def _table_rows(
     out: Spans = []
     leads: dict[float, float] = {}
     heads: list[TableHead] = []
+    previous_table: QTextTable | None = None
+    chain: int | None = None  # in heads: the header of the table above (and its cut rest)
     for frame in doc.rootFrame().childFrames():
         if not isinstance(frame, QTextTable):
             continue
@@ -154,7 +156,9 @@ def _table_rows(
             raise ExportCancelled
         box = layout.frameBoundingRect(frame)
         headers = frame.format().headerRowCount()
-        if not headers and box.height() < KEEP_TOGETHER * height:
+        going_on = chain is not None and _goes_on(previous_table, frame)
+        previous_table, chain = frame, chain if going_on else None
+        if not headers and not going_on and box.height() < KEEP_TOGETHER * height:
             out.append((box.top(), box.bottom()))
         spans: dict[int, list[float]] = {}
         head_bottom = float("-inf")
@@ -173,13 +177,16 @@ def _table_rows(
                         head_bottom = max(head_bottom, rect.bottom())
                     block = block.next()
         rows = sorted((t, b) for t, b in spans.values() if t < b)
-        if headers and frame.rows() > headers:
+        if chain is not None and rows:  # the table above goes on: its header row again
+            heads[chain] = heads[chain]._replace(rows_bottom=max(b for _t, b in rows))
+        elif headers and frame.rows() > headers:
             # the header ends halfway between its text and the first body row's text
             body = frame.cellAt(headers, 0).firstCursorPosition().block()
             body_top = layout.blockBoundingRect(body).top()
             if head_bottom < body_top:
                 rows_bottom = max(b for _t, b in rows)
                 heads.append(TableHead(box.top(), rows_bottom, (head_bottom + body_top) / 2))
+                chain = len(heads) - 1
         # Cells share their padding evenly: a row edge lies halfway between the text of
         # one row and the next (and the first row starts at the table's own top).
         previous: float | None = None
@@ -191,6 +198,16 @@ def _table_rows(
             previous = bottom
         out.extend(rows)
     return out, leads, heads
+
+
+def _goes_on(above: QTextTable | None, table: QTextTable) -> bool:
+    """Whether ``table`` is the table ``above`` going on: a long table cut in the brief's
+    HTML (``app/brief_html.QT_TABLE_ROWS``), the rest without a header row, right under
+    it (only the block Qt puts after every table between them), with as many columns."""
+    if above is None or table.format().headerRowCount() or above.columns() != table.columns():
+        return False
+    between = table.document().findBlock(above.lastPosition() + 1)
+    return not between.text() and between.position() + between.length() >= table.firstPosition()
 
 
 def _cut_between_lines(
