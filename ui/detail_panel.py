@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QSizePolicy,
     QTextBrowser,
     QToolButton,
@@ -110,6 +111,42 @@ def _quote(cmp: Comparison, ids: tuple[str, ...], width: int = SNIPPET) -> str:
     return escape(claims_snippet(cmp, ids, width))
 
 
+class NotesArea(QScrollArea):
+    """The lines under the two claims (differences, or what a new link changes): as tall
+    as they are up to half the panel, scrolled beyond that, so the claims keep their room
+    and no line is cut off."""
+
+    def __init__(self, label: QLabel) -> None:
+        super().__init__()
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(label)
+        column.addStretch(1)
+        self.label = label
+        self.setWidget(holder)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+
+    # Qt API
+    def sizeHint(self) -> QSize:
+        line = self.label.fontMetrics().lineSpacing()
+        if not self.label.text():
+            return QSize(0, 0)
+        width = max(self.viewport().width(), 100)
+        height = self.label.heightForWidth(width)
+        parent = self.parentWidget()
+        cap = max(2 * line, parent.height() // 2) if parent is not None else 6 * line
+        return QSize(width, min(max(height, line), cap))
+
+    def minimumSizeHint(self) -> QSize:
+        if not self.label.text():
+            return QSize(0, 0)
+        return QSize(0, min(self.sizeHint().height(), 2 * self.label.fontMetrics().lineSpacing()))
+
+
 class DetailPanel(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -131,6 +168,8 @@ class DetailPanel(QFrame):
         self.differences.setWordWrap(True)
         self.differences.setTextFormat(Qt.TextFormat.RichText)
         self.differences.setObjectName("detailDifferences")
+        self.differences.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.differences_area = NotesArea(self.differences)
         self.buttons = QHBoxLayout()
         self.buttons.setSpacing(2)
         self.tool_buttons: list[QToolButton] = []
@@ -149,7 +188,7 @@ class DetailPanel(QFrame):
         layout.setSpacing(4)
         layout.addLayout(top)
         layout.addLayout(grid, 1)
-        layout.addWidget(self.differences)
+        layout.addWidget(self.differences_area)
         self.show_nothing()
 
     def set_actions(self, actions: list[QAction]) -> None:
@@ -181,6 +220,11 @@ class DetailPanel(QFrame):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_buttons()
+        self.differences_area.updateGeometry()
+
+    def _set_lines(self, html: str) -> None:
+        self.differences.setText(html)
+        self.differences_area.updateGeometry()
 
     def _claims_html(self, texts: list[str], needles: list[tuple[str, bool]]) -> str:
         """Each claim of the side as its own numbered paragraph when there are several, so
@@ -205,28 +249,41 @@ class DetailPanel(QFrame):
             f'<p style="color:{hint}">Click a claim to see it next to its counterpart. '
             "F7 jumps to the next difference, F8 to the next omission.</p>"
         )
-        self.differences.setText("")
+        self._set_lines("")
 
     def show_link_preview(
         self, cmp: Comparison, ids_a: tuple[str, ...], ids_b: tuple[str, ...]
     ) -> None:
         """Claims picked on both sides and not linked so yet: the link Ctrl+L would make,
         in place of the old link of the claim in focus, and the links it would change."""
-        pair = f"A {_quote(cmp, ids_a)} ↔ B {_quote(cmp, ids_b)}"
-        self.heading.setText(f"<b>Link to make (Ctrl+L):</b> {pair}")
+
+        def claims(ids: tuple[str, ...]) -> str:
+            return "1 claim" if len(ids) == 1 else f"{len(ids)} claims"
+
+        # the claims are quoted whole below: the heading stays short
+        pair = f"{claims(ids_a)} of A ↔ {claims(ids_b)} of B"
+        self.heading.setText(f"<b>Link to make (Ctrl+L)</b> &nbsp;·&nbsp; {pair}")
         for side, ids in ((Side.A, ids_a), (Side.B, ids_b)):
             count = f" · {len(ids)} claims" if len(ids) > 1 else ""
             label = cmp.document(side).label
             self.side_titles[side].set_full_text(f"{side.value.upper()} · {label}{count}")
             self.texts[side].setHtml(self._claims_html([cmp.claim_by_id[c].text for c in ids], []))
         moves = link_moves(cmp, ids_a, ids_b)
-        self.differences.setText("<br>".join(moves) or "None of these claims is in a link yet.")
+        self._set_lines("<br>".join(moves) or "None of these claims is in a link yet.")
 
     def show_claim(
-        self, cmp: Comparison, claim_id: str, link: Link | None, other_links: int = 0
+        self,
+        cmp: Comparison,
+        claim_id: str,
+        link: Link | None,
+        other_links: int = 0,
+        by_hand: bool = False,
     ) -> None:
+        """The claim and the link shown with it (``by_hand``: a link the reviewer made, whose
+        score means nothing). The heading is the shown link's relation, not the claim's
+        overall status (a claim in a Same and a Differs link is coloured Differs)."""
         claim = cmp.claim_by_id[claim_id]
-        status = cmp.status(claim_id)
+        status = cmp.status(claim_id) if link is None else Status(link.relation.value)
         for side in Side:
             doc = cmp.document(side)
             self.side_titles[side].set_full_text(f"{side.value.upper()} · {doc.label}")
@@ -244,12 +301,16 @@ class DetailPanel(QFrame):
                 f"{'Ctrl+Tab' if claim.side is Side.A else 'Ctrl+Shift+Tab'} here and "
                 "Alt+Shift+Down to it), then Link (Ctrl+L).</i>"
             )
-            self.differences.setText("")
+            self._set_lines("")
             return
         more = "1 more link" if other_links == 1 else f"{other_links} more links"
         extra = f" &nbsp;·&nbsp; {more}" if other_links else ""
-        manual = " &nbsp;·&nbsp; corrected by hand" if link.manual else ""
-        self.heading.setText(f"{head} &nbsp;·&nbsp; match score {link.score:.2f}{manual}{extra}")
+        if by_hand:
+            how = "linked by hand"
+        else:
+            how = f"match score {link.score:.2f}"
+            how += " &nbsp;·&nbsp; corrected by hand" if link.manual else ""
+        self.heading.setText(f"{head} &nbsp;·&nbsp; {how}{extra}")
         for side in Side:
             needles: list[tuple[str, bool]] = []
             for d in link.differences:
@@ -271,4 +332,4 @@ class DetailPanel(QFrame):
                 if phrases == 1
                 else f"{phrases} wording differences underlined"
             )
-        self.differences.setText(" &nbsp;&nbsp; ".join(diffs) or "The wording matches closely.")
+        self._set_lines(" &nbsp;&nbsp; ".join(diffs) or "The wording matches closely.")

@@ -55,10 +55,11 @@ class NoteCommand(QUndoCommand):
             return False
         if other.after.target != self.after.target:
             return False
+        if other.after == (self.before or Note(self.after.target)):
+            # typing deleted back to where the step began: a step of its own, so Undo
+            # still brings the deleted text back (merged, the step would vanish with it)
+            return False
         self.after = other.after
-        # typing that ends where it began (the editor's own Ctrl+Z, or text typed and
-        # deleted) leaves no step: the stack drops an obsolete command after a merge
-        self.setObsolete(self.after == (self.before or Note(self.after.target)))
         return True
 
     def redo(self) -> None:
@@ -74,15 +75,19 @@ class NoteCommand(QUndoCommand):
 
 
 class NoteEditor(QPlainTextEdit):
-    """Ctrl+Z and Ctrl+Shift+Z are the editor's own only while it has typing of its own to
-    undo or redo; otherwise they reach the window's Undo and Redo."""
+    """A note editor with no undo of its own: Ctrl+Z and Ctrl+Shift+Z (and the context
+    menu's Undo and Redo, which stay disabled) are the window's Undo and Redo, which file
+    the typing first. One history, so Undo and Redo are exact inverses: a second history
+    in the editor could undo typing that the window's Redo then never brings back."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setUndoRedoEnabled(False)
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            doc, key = self.document(), QKeySequence.StandardKey
-            if (event.matches(key.Undo) and not doc.isUndoAvailable()) or (
-                event.matches(key.Redo) and not doc.isRedoAvailable()
-            ):
+            key = QKeySequence.StandardKey
+            if event.matches(key.Undo) or event.matches(key.Redo):
                 event.ignore()  # not the editor's: the shortcut goes to the window
                 return True
         return super().event(event)
@@ -94,8 +99,6 @@ class NotesPanel(QWidget):
         self.main = window
         self.target: str | None = None
         self._pinned: str | None = None  # a note on a removed link, opened from the list
-        self._shown: str | None = None  # the target whose note the editor was filled with
-        self._filing = False  # typing on the editor's target going onto the undo stack
         self.on_claim = QRadioButton("Claim")
         self.on_link = QRadioButton("Link")
         self.on_claim.setChecked(True)
@@ -130,8 +133,6 @@ class NotesPanel(QWidget):
         window.review_replacing.connect(self.detach)
         window.review_changed.connect(self.refresh)
         window.comparison_loaded.connect(self.refresh)
-        window.undo_stack.indexChanged.connect(lambda _i: self._history_moved())
-        window.undo_stack.cleanChanged.connect(lambda _clean: self._history_moved())
         self.refresh()
 
     def _layout(self) -> None:
@@ -193,10 +194,7 @@ class NotesPanel(QWidget):
             widget.setEnabled(self.target is not None)
             widget.blockSignals(True)
         if not self.editor.hasFocus() or note is None or note.text != self.editor.toPlainText():
-            self.editor.setPlainText(note.text if note else "")  # its undo history goes too
-        elif self.target != self._shown:
-            self._fresh_editor_history()
-        self._shown = self.target
+            self.editor.setPlainText(note.text if note else "")
         self.reviewed.setChecked(bool(note and "reviewed" in note.flags))
         self.important.setChecked(bool(note and "important" in note.flags))
         for widget in (self.editor, self.reviewed, self.important):
@@ -244,25 +242,15 @@ class NotesPanel(QWidget):
         )
         if after == (before or Note(self.target)):
             return
-        self._filing = typing
-        try:
-            self.main.undo_stack.push(NoteCommand(self.main, before, after, typing))
-        finally:
-            self._filing = False
+        self.main.undo_stack.push(NoteCommand(self.main, before, after, typing))
 
-    # -- the editor's own undo -------------------------------------------------------------------
-    # The editor undoes typing of its own (Ctrl+Z) while that typing is still the open "Edit
-    # note" step, into which later typing merges (an edit undone to where it began leaves no
-    # step). Once the note is filed for good (saved, or another step, an undo or a redo on the
-    # window's stack) or another note is loaded, its history starts again: Ctrl+Z there never
-    # brings back text the window's stack already holds, and with nothing of its own to
-    # undo, the key goes to the window's Undo (NoteEditor).
-    def _history_moved(self) -> None:
-        if not self._filing:
-            self._fresh_editor_history()
-
-    def _fresh_editor_history(self) -> None:
-        self.editor.document().clearUndoRedoStacks()
+    def typing_pending(self) -> bool:
+        """Typing in the editor not yet filed as (or merged into) an "Edit note" step."""
+        state = self.main.state
+        if state is None or self.target is None:
+            return False
+        note = state.note_for(self.target)
+        return self.editor.toPlainText() != (note.text if note else "")
 
     def _go_to(self, item: QListWidgetItem) -> None:
         target = str(item.data(Qt.ItemDataRole.UserRole))

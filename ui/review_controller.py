@@ -6,10 +6,10 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QShortcut
 
 from app.edits import Edit, EditError, EditKind, link_key
-from app.model import Comparison, Relation, Side
+from app.model import Comparison, Link, Relation, Side
 from ui.commands import EditCommand
 from ui.selection import Selection
 
@@ -31,6 +31,11 @@ class ReviewController(QObject):
         )
         a = window.action_set
         a.link.triggered.connect(self.link_selected)
+        # Ctrl+L while Link is disabled (a side not picked, or linked just so) says why
+        self._why_not_link = QShortcut(a.link.shortcut(), window)
+        self._why_not_link.activated.connect(self.explain_no_link)
+        a.link.changed.connect(lambda: self._why_not_link.setEnabled(not a.link.isEnabled()))
+        self._why_not_link.setEnabled(not a.link.isEnabled())
         a.unlink.triggered.connect(lambda: self.edit_focus_link(EditKind.UNLINK))
         a.mark_same.triggered.connect(
             lambda: self.edit_focus_link(EditKind.RELATION, Relation.SAME)
@@ -52,7 +57,16 @@ class ReviewController(QObject):
         stack = self.window.undo_stack
 
         def step() -> None:
-            self.window.sessions.notes.commit_text()
+            notes = self.window.sessions.notes
+            lost = redo and stack.canRedo() and notes.typing_pending()
+            notes.commit_text()
+            if lost:  # typing after an undo ends its redo steps, as in any editor: say so
+                self.window.statusBar().showMessage(
+                    "Nothing to redo: the note you were typing is now the latest change "
+                    "(Undo takes it back).",
+                    6000,
+                )
+                return
             (stack.redo if redo else stack.undo)()
 
         action.triggered.connect(step)
@@ -80,12 +94,23 @@ class ReviewController(QObject):
         a, b = selection.side_ids(cmp, Side.A), selection.side_ids(cmp, Side.B)
         if selection.focus is None:
             detail.show_nothing()
-        elif a and b and self.can_link(cmp):
+        elif self.previewing(cmp):
             detail.show_link_preview(cmp, a, b)
         else:
             link = cmp.links[focus_link] if focus_link is not None else None
             others = len(cmp.links_of.get(selection.focus, [])) - (link is not None)
-            detail.show_claim(cmp, selection.focus, link, others)
+            detail.show_claim(cmp, selection.focus, link, others, self.made_by_hand(link))
+
+    def made_by_hand(self, link: Link | None) -> bool:
+        """A link the reviewer made (Ctrl+L), or what is left of one: its score is the 1.0
+        a new link is given, not a match score."""
+        state = self.window.state
+        if link is None or not link.manual or state is None:
+            return False
+        return any(
+            e.kind is EditKind.LINK and set(link.a) <= set(e.a) and set(link.b) <= set(e.b)
+            for e in state.edits
+        )
 
     def _reveal_focus(self, cmp: Comparison, focus_link: int | None, own: bool = True) -> None:
         focus = self.window.selection.focus
@@ -162,11 +187,17 @@ class ReviewController(QObject):
     def update_actions(self) -> None:
         a, cmp, selection = self.window.action_set, self.window.comparison, self.window.selection
         link = selection.focus_link(cmp) if cmp else None
+        if cmp is not None and self.previewing(cmp):
+            link = None  # the panel shows the link to make: the focus's old one is not in view
         relation = cmp.links[link].relation if cmp and link is not None else None
         a.unlink.setEnabled(link is not None)
         a.mark_same.setEnabled(relation is Relation.DIFFERS)
         a.mark_differs.setEnabled(relation is Relation.SAME)
         a.link.setEnabled(cmp is not None and self.can_link(cmp))
+
+    def previewing(self, cmp: Comparison) -> bool:
+        """The detail panel shows the link Ctrl+L would make (not the focus's own link)."""
+        return self.window.selection.focus is not None and self.can_link(cmp)
 
     def can_link(self, cmp: Comparison) -> bool:
         """Claims selected on both sides that are not already linked exactly so."""
@@ -174,9 +205,18 @@ class ReviewController(QObject):
         a, b = set(selection.side_ids(cmp, Side.A)), set(selection.side_ids(cmp, Side.B))
         return bool(a and b) and not any(set(lk.a) == a and set(lk.b) == b for lk in cmp.links)
 
+    def explain_no_link(self) -> None:
+        """Ctrl+L with Link disabled: the status line says what is missing."""
+        cmp = self.window.comparison
+        if cmp is None:
+            return
+        self.window.statusBar().showMessage(f"Nothing to link: {self.link_hint(cmp)}.", 6000)
+
     def link_hint(self, cmp: Comparison) -> str:
         """What Ctrl+L would do with the selected claims, or why it would not."""
         selection = self.window.selection
+        if not selection.claims:
+            return "pick a claim in A and one in B (Ctrl+click) to link them"
         if not (selection.side_ids(cmp, Side.A) and selection.side_ids(cmp, Side.B)):
             return "pick a claim in the other pane too to link them"
         if not self.can_link(cmp):

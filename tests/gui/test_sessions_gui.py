@@ -275,7 +275,8 @@ def test_closing_after_a_failed_save_keeps_the_window(reviewed, tmp_path, monkey
     window.undo_stack.clear()
 
 
-def test_typing_undone_in_the_note_editor_leaves_no_undo_step(window, long_cmp, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_typing_undone_in_the_note_editor_can_be_redone(window, long_cmp, qtbot) -> None:  # type: ignore[no-untyped-def]
+    # was: the step vanished (obsolete after the editor's own undo), and Redo with it
     window.show_comparison(long_cmp)
     window.select(Selection((long_cmp.claims[2].id,)))
     panel, stack = window.sessions.notes, window.undo_stack
@@ -284,10 +285,11 @@ def test_typing_undone_in_the_note_editor_leaves_no_undo_step(window, long_cmp, 
     panel.commit_text()  # the typing pause passes: an "Edit note" step
     assert stack.count() == 1 and window.isWindowModified()
     qtbot.keyClick(panel.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert panel.editor.toPlainText() == ""  # the editor's own undo took the key
+    assert panel.editor.toPlainText() == ""  # the window's Undo took the key
     panel.commit_text()
-    assert stack.count() == 0 and not window.isWindowModified()
+    assert stack.index() == 0 and not window.isWindowModified()
     assert window.state.notes == () or all(n.empty for n in window.state.notes)
+    assert stack.redoText() == "Edit note"
 
 
 def _typing_a_note_after_a_link(window, cmp, qtbot, undone=False):  # type: ignore[no-untyped-def]
