@@ -219,3 +219,23 @@ def test_web_pages_and_markdown_are_written_off_the_gui_thread_too(
     out = tmp_path / f"brief.{fmt}"
     assert _export(qtbot, dialog, out)
     assert "Kremlin readout" in out.read_text(encoding="utf-8")
+
+
+def test_a_quit_while_writing_closes_the_dialog_and_stops_the_writing(
+    qtbot, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    # a quit from the desktop closes every window (not spontaneously): the dialog must let
+    # it, or the quit is abandoned; at quit the writing is stopped and waited for
+    from ui.export_job import stop_exports
+
+    folder = tmp_path / "out"
+    folder.mkdir()
+    dialog = _dialog(qtbot, ReviewState(hand_made_long(1000)))
+    dialog.show()
+    closed: list[bool] = []
+    with qtbot.waitSignal(dialog.exported, timeout=60000) as done:
+        dialog.export_to(folder / "brief.pdf")
+        closed.append(dialog.close())
+        stop_exports()
+    assert closed == [True] and not dialog.isVisible()
+    assert done.args == [False] and list(folder.iterdir()) == []

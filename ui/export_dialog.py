@@ -150,10 +150,14 @@ class ExportDialog(QDialog):
         super().done(result)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._export is not None:  # as Cancel: the writing stops, the dialog stays
-            self._export.cancel()
+        if self._export is not None and event.spontaneous():
+            self._export.cancel()  # the close box, as Cancel: the writing stops, not the dialog
             event.ignore()
             return
+        if self._export is not None:
+            # closed by the application (a quit from the desktop): the writing stops and
+            # the dialog goes, so the quit goes on (stop_exports then waits for the job)
+            self.done(QDialog.DialogCode.Rejected)
         self.preview.stop()  # also when never shown (QDialog rejects only a visible one)
         super().closeEvent(event)
 

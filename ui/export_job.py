@@ -78,6 +78,8 @@ class ExportJob:
     def _write(self) -> ExportOutcome:
         stop, path = self._cancelled.is_set, self._path
         try:
+            if stop():  # cancelled while queued (at quit): build and lay out nothing
+                raise ExportCancelled
             if self._format == "pdf":
                 pdf_export.export_pdf(self._state, self._options, path, self._progress, stop)
             else:
