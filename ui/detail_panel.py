@@ -94,13 +94,25 @@ def link_moves(cmp: Comparison, ids_a: tuple[str, ...], ids_b: tuple[str, ...]) 
         if not left:
             out.append(f"Replaces the link A {_quote(cmp, link.a)} ↔ B {_quote(cmp, link.b)}.")
             continue
+        stays = {cmp.claim_by_id[c].side for c in left} == {Side.A, Side.B}
+        if len({cmp.claim_by_id[c].side for c in moving}) == 2:  # both sides leave it
+            rest = [_quote(cmp, tuple(c for c in left if cmp.claim_by_id[c].side is s))
+                    for s in (Side.A, Side.B)]  # fmt: skip
+            text = f"{_quote(cmp, tuple(moving))} leave their link"
+            if stays:
+                text += f"; A {rest[0]} ↔ B {rest[1]} stay linked"
+            else:
+                alone = "becomes an omission" if len(left) == 1 else "become omissions"
+                text += f"; {_quote(cmp, left)} {alone}"
+            out.append(text + ".")
+            continue
         side = cmp.claim_by_id[moving[0]].side
         mine = tuple(c for c in moving if cmp.claim_by_id[c].side is side)
         letter, picked = side.value.upper(), ids_a if side is Side.A else ids_b
         who = f"The {letter} claim" if len(picked) == 1 else f"{letter} {_quote(cmp, mine)}"
         partner = link.side_ids(side.other)
         text = f"{who} leaves its link with {side.other.value.upper()} {_quote(cmp, partner)}"
-        if {cmp.claim_by_id[c].side for c in left} != {Side.A, Side.B}:  # that link goes
+        if not stays:  # that link goes
             alone = "becomes an omission" if len(left) == 1 else "become omissions"
             text += f", which {alone}" if left == partner else f"; {_quote(cmp, left)} {alone}"
         out.append(text + ".")

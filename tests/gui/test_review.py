@@ -170,7 +170,7 @@ def test_detail_panel_previews_the_link_being_picked(window, sample_cmp, qtbot) 
 
 def test_link_moves_say_what_a_new_link_takes_from_the_old_ones(sample_cmp) -> None:  # type: ignore[no-untyped-def]
     from app import edits
-    from ui.commands import claim_snippet
+    from ui.commands import claim_snippet, claims_snippet
     from ui.detail_panel import SNIPPET, link_moves
 
     def q(cid: str) -> str:
@@ -191,3 +191,10 @@ def test_link_moves_say_what_a_new_link_takes_from_the_old_ones(sample_cmp) -> N
     assert link_moves(wider, (a1,), (sample_cmp.omissions(Side.B)[1].id,)) == [
         f"The A claim leaves its link with B {q(b1)} +1, which become omissions."
     ]
+    # both sides leave one link: what is left of it stays linked (edits.apply says so too)
+    both = edits.apply(wider, Edit(EditKind.LINK, (a1, only_a), (b1, only_b)))
+    moved = link_moves(both, (a1,), (b1,))
+    assert moved == [f"{claims_snippet(both, (a1, b1), SNIPPET)} leave their link; "
+                     f"A {q(only_a)} ↔ B {q(only_b)} stay linked."]  # fmt: skip
+    after = edits.apply(both, Edit(EditKind.LINK, (a1,), (b1,)))
+    assert any(lk.a == (only_a,) and lk.b == (only_b,) for lk in after.links)
