@@ -132,7 +132,8 @@ class SideEditor(QGroupBox):
         encoding_label.setBuddy(self.encoding)
         form.addRow(encoding_label, self._encoding_row)
         self._form = form
-        form.setRowVisible(self._encoding_row, False)  # a file's, not pasted text's
+        self._show(SideState(None, "", ""))  # the encoding row is a file's, not pasted
+        # text's; it stays, so both accounts' text boxes keep one height
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.text, 1)
@@ -161,6 +162,7 @@ class SideEditor(QGroupBox):
         self.encoding_hint = QLabel()  # how the file was read: "Read as UTF-8", or why not
         self.encoding_hint.setObjectName("paneDetail")
         self.encoding_hint.setWordWrap(True)  # the two accounts keep equal widths
+        self.encoding_hint.setMinimumHeight(2 * self.encoding_hint.fontMetrics().lineSpacing())
         self._encoding_row = QWidget()
         row = QHBoxLayout(self._encoding_row)
         row.setContentsMargins(0, 0, 0, 0)
@@ -244,7 +246,9 @@ class SideEditor(QGroupBox):
         style = self.encoding_hint.style()  # the stylesheet's rule for the new name
         style.unpolish(self.encoding_hint)
         style.polish(self.encoding_hint)
-        self._form.setRowVisible(self._encoding_row, bool(state.path))
+        self.encoding.setEnabled(bool(state.path))
+        if not state.path:
+            self.encoding_hint.setText("Only for a file")
         if self.label.text() != state.label:
             self.label.setText(state.label)
             self.label.setCursorPosition(0)  # a long label shows its start

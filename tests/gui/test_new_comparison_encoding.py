@@ -44,14 +44,14 @@ def choose(side, codec: str) -> None:  # type: ignore[no-untyped-def]
 
 def test_the_encoding_row_belongs_to_files_only(dialog, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     side = dialog.side_a
-    assert not side._form.isRowVisible(side._encoding_row)  # pasted text has no bytes
+    assert not side.encoding.isEnabled()  # pasted text has no bytes
     path = tmp_path / "tass.txt"
     path.write_bytes(RUSSIAN.encode("utf-8"))
     side.load_file(str(path))
-    assert side._form.isRowVisible(side._encoding_row)
+    assert side.encoding.isEnabled()
     assert side.encoding.currentData() == "" and side.encoding_hint.text() == "Read as UTF-8"
     side.clear_file()
-    assert not side._form.isRowVisible(side._encoding_row)
+    assert not side.encoding.isEnabled() and side.encoding_hint.text() == "Only for a file"
 
 
 def test_a_file_is_read_again_in_the_encoding_chosen(dialog, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
