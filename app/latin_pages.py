@@ -17,17 +17,21 @@ _MIN_WORDS = 3  # Latin words (two letters or more, with a vowel) to go on
 
 
 class _Alphabet(NamedTuple):
-    """The accented letters a language writes, where it never writes them, and its
-    commonest words (those that no Western language writes too)."""
+    """The accented letters a language writes, where it never writes them, its commonest
+    words (those that no Western language writes too), and whether its words follow
+    Turkish vowel harmony (see ``_harmonic``)."""
 
     letters: frozenset[str]
     misplaced: re.Pattern[str]
     words: frozenset[str]
+    harmony: bool = False
 
 
-def _alphabet(letters: str, misplaced: str = "(?!)", words: str = "") -> _Alphabet:
+def _alphabet(
+    letters: str, misplaced: str = "(?!)", words: str = "", *, harmony: bool = False
+) -> _Alphabet:
     both = {ch for ch in letters + letters.upper() if ch > "\x7f"}  # "ı".upper() is "I"
-    return _Alphabet(frozenset(both), re.compile(misplaced), frozenset(words.split()))
+    return _Alphabet(frozenset(both), re.compile(misplaced), frozenset(words.split()), harmony)
 
 
 _LETTER = r"[^\W\d_]"
@@ -87,6 +91,7 @@ _TURKISH = [  # "İ".lower() is two characters
     _alphabet(
         "çğıöşüâîûİ",
         words="ve bir için ile olarak daha çok gibi ki ise kadar sonra değil olan",
+        harmony=True,
     )
 ]
 _WESTERN = [
@@ -128,6 +133,11 @@ _MIN_DENSITY = 0.12
 #: The share of its commonest words ("że", "hogy", "şi", "için") in text written in the
 #: language (a tenth or more of real text; none of them is a Western word).
 _MIN_SPOKEN = 0.03
+#: Turkish without its commonest words ("ve", "için"): the different words with a dotless
+#: "ı" and the share of them with a back vowel after it, if any (see ``_harmonic``).
+_MIN_HARMONIC = 4
+_HARMONIC_SHARE = 0.8
+_FRONT_AFTER_DOTLESS = re.compile("ı[^aeıioöuü]*[eiöü]")
 
 
 def _decoded(sample: bytes, encoding: str) -> str | None:
@@ -194,8 +204,12 @@ def _latin_share(text: str, western: str, alphabets: list[_Alphabet]) -> float:
     share = max(shares)
     if share < 0.95 or max(_shares(western, accented, _WESTERN)) > share - 0.1:
         return 0.0
-    spoken = any(  # the commonest words of a language whose alphabet it is
-        this >= 0.95 and sum(every_word[w] for w in alphabet.words) >= _MIN_SPOKEN * words
+    spoken = any(  # the commonest words of a language whose alphabet it is, or its grammar
+        this >= 0.95
+        and (
+            sum(every_word[w] for w in alphabet.words) >= _MIN_SPOKEN * words
+            or (alphabet.harmony and _harmonic(every_word))
+        )
         for this, alphabet in zip(shares, alphabets, strict=True)
     )
     no_letters = sum(not western[i].isalpha() for i in differing if i in inside)
@@ -217,12 +231,24 @@ def _latin_share(text: str, western: str, alphabets: list[_Alphabet]) -> float:
     return share if no_letters >= 2 or written or impossible else 0.0
 
 
+def _harmonic(words: Counter[str]) -> bool:
+    """Whether the (lower-case) ``words`` are Turkish by their grammar rather than by a word
+    list: Turkish suffixes follow the vowel before them, so the vowel after a dotless "ı"
+    is a back one ("açılacağını", "limanının", "meslektaşıyla", "açılabilir"; a few
+    suffixes never change: "yarınki"), and the letter stands in many different words (case
+    endings, "-lık", "-dı", "-ın"). Icelandic read in Windows-1254 has "ı" for "ý" before
+    front and back vowels alike ("lýsti", "nýja": "lısti", "nıja")."""
+    dotless = [w for w in words if "ı" in w]
+    harmonic = [w for w in dotless if not _FRONT_AFTER_DOTLESS.search(w)]
+    return len(harmonic) >= _MIN_HARMONIC and len(harmonic) >= _HARMONIC_SHARE * len(dotless)
+
+
 def _shares(text: str, where: list[int], alphabets: list[_Alphabet]) -> list[float]:
     """The share of the letters of ``text`` at ``where`` that each alphabet holds where its
     language writes them."""
     out = []
     wrong: dict[re.Pattern[str], set[int]] = {}  # the Western languages share one pattern
-    for letters, misplaced, _ in alphabets:
+    for letters, misplaced, *_ in alphabets:
         if misplaced not in wrong:
             wrong[misplaced] = {m.start() for m in misplaced.finditer(text)}
         held = sum(text[i] in letters and i not in wrong[misplaced] for i in where)

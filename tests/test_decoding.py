@@ -156,6 +156,54 @@ def test_any_cyrillic_words_stay_windows_1251(text: str) -> None:
     assert decode(text.encode("cp1251")) == text
 
 
+#: Turkish without any of its commonest words ("ve", "bir", "için", "ile"…): it is told by
+#: its grammar, the back vowels that follow a dotless "ı" in its suffixes. Read as 1252 it
+#: is Icelandic letters ("baþkaný", "aylarýnda"), so the Western reading competes.
+TURKISH_PLAIN = (
+    "Belediye başkanı, salı akşamı komşu kasabanın yöneticileriyle buluştu. Kış aylarında "
+    "kapanan dağ yolu haftaya açılacak, dedi yardımcısı. Çiftçiler, ürünlerini yakında "
+    "pazara taşıyabileceklerini anlattı."
+)
+
+
+@pytest.mark.parametrize("encoding", ["cp1254", "iso8859_9"])
+@pytest.mark.parametrize("times", [1, 12], ids=["three-sentences", "two-kilobytes"])
+def test_turkish_without_its_commonest_words_is_read(encoding: str, times: int) -> None:
+    text = " ".join([TURKISH_PLAIN] * times)
+    assert decode(text.encode(encoding)) == text
+
+
+#: Icelandic: "þ" opening words, "ð" inside and ending them, "ý" — 1254's "ş", "ğ", "ı"
+ICELANDIC = [
+    "Ráðherrann sagði í gær að þingið myndi ræða nýja frumvarpið til loka vikunnar. Það er "
+    "ljóst að margir eru ósáttir við breytingarnar, og þeir vilja fá skýr svör. Veðrið hefur "
+    "verið slæmt á Vestfjörðum og skip komust ekki úr höfn.",
+    "Það er gott og við erum til.",
+    "Þeir segja að það sé ýmislegt að gerast við höfnina. Þar er nýr bátur og þrír menn um borð.",
+    "Guðrún Þórsdóttir met Sigurður Ýmisson and Þór Guðmundsson in Reykjavík; the talks went well.",
+    "Sigurður and Guðmundur met Þorvaldur at the þing in Ísafjörður on Tuesday.",
+]
+ICELANDIC_WORDS = (
+    "og að við það er til þeir þar þegar þingið þjóðin því þetta nýr nýja nýtt skýr ýmsir "
+    "lýstu sýna býður mýri veðrið höfnin sagði voru eða með hafði orðið verður hvað "
+    "ráðherra frumvarp Alþingi Guðrún Þór Sigurður"
+).split()
+
+
+@pytest.mark.parametrize("text", ICELANDIC, ids=lambda t: t[:16])
+def test_icelandic_stays_windows_1252(text: str) -> None:
+    assert decode(text.encode("cp1252")) == text
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(ICELANDIC_WORDS + PLAIN_WORDS), min_size=1, max_size=60).map(" ".join)
+)
+def test_any_icelandic_words_stay_windows_1252(text: str) -> None:
+    text += "." * (len(text) % 2 == 0)  # (see test_any_western_words_stay_windows_1252)
+    assert decode(text.encode("cp1252")) == text
+
+
 def test_a_few_words_said_over_and_over_stay_windows_1251() -> None:
     # found by Hypothesis: with three words, the KOI8 reading ("ВРН ЯКЕДСЧЫЕИ НАЕ") scored
     # as Russian in capitals
