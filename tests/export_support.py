@@ -6,7 +6,12 @@ is there whatever the engines decide; ``lexical(...)`` runs the real core quickl
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
 
 from app.comparison import CompareOptions, compare
 from app.documents import from_text
@@ -147,3 +152,13 @@ def shared() -> Comparison:
     )  # fmt: skip
     return Comparison(from_text(SHARED_A, label="Left"), from_text(SHARED_B, label="Right"),
                       tuple(a + b), links, (Topic("t1", "Ceasefire"),))  # fmt: skip
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path: Path) -> Iterator[None]:
+    """The dialog's remembered choices in a folder of the test's own (autouse wherever a
+    test module imports it)."""
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "ini"))
+    yield
+    QSettings().clear()

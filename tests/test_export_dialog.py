@@ -11,7 +11,7 @@ import pytest
 
 pytest.importorskip("PySide6.QtPdf")
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QMessageBox
@@ -21,7 +21,12 @@ from app.brief import BriefOptions, build_brief
 from app.brief_html import render_html
 from app.model import Topic
 from app.review import ReviewState
-from tests.export_support import SENTENCES_B, hand_made_long, reviewed
+from tests.export_support import (  # noqa: F401 (isolated_settings: a fixture)
+    SENTENCES_B,
+    hand_made_long,
+    isolated_settings,
+    reviewed,
+)
 from ui.export_dialog import ExportDialog
 from ui.export_preview import preview_pool
 from ui.pdf_export import (
@@ -34,14 +39,6 @@ from ui.pdf_export import (
 )
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path: Path):  # type: ignore[no-untyped-def]
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "ini"))
-    yield
-    QSettings().clear()
 
 
 @pytest.fixture

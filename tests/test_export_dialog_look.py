@@ -3,30 +3,20 @@ left) and the topics' check boxes on the dark theme."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 pytest.importorskip("PySide6.QtPdf")
 
-from PySide6.QtCore import QSettings, QSize
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QWidget
 
-from tests.export_support import reviewed
+from tests.export_support import isolated_settings, reviewed  # noqa: F401 (a fixture)
 from ui import theme
 from ui.export_choices import TITLE_CHARS
 from ui.export_dialog import PARENT_SHARE, ExportDialog
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path: Path):  # type: ignore[no-untyped-def]
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "ini"))
-    yield
-    QSettings().clear()
 
 
 def _window(width: int = 1400, height: int = 900) -> QWidget:
