@@ -166,6 +166,12 @@ def _no_constant(name: str) -> None:
     raise ValueError(f"{name} is not a number")
 
 
+def printable_version(text: str) -> str:
+    """A version name from a file, as one short line (it could hold anything)."""
+    line = " ".join(text.split())
+    return line if len(line) <= 40 else line[:39] + "…"
+
+
 def session_from_dict(d: Any) -> ReviewState:
     """A ReviewState from parsed JSON, migrating older versions; strict about structure."""
     if not isinstance(d, dict) or d.get("format") != FORMAT:
@@ -174,9 +180,15 @@ def session_from_dict(d: Any) -> ReviewState:
     if type(version) is not int or version < 0:
         raise SessionError("the file is damaged (its format version is missing or invalid)")
     if version > VERSION:
+        writer = d.get("app_version")
+        who = (
+            f"Parallax {writer}"
+            if isinstance(writer, str) and writer.strip()
+            else "a newer version of Parallax"
+        )
         raise NewerVersionError(
-            f"made by a newer version of Parallax (format {version}); "
-            f"this version reads up to {VERSION}"
+            f"made by {printable_version(who)} (format {version}); this is Parallax "
+            f"{__version__}, which reads up to format {VERSION}: update Parallax to open it"
         )
     try:
         d = migrate(d)

@@ -21,7 +21,7 @@ from session_support import (
     view_strategy,
 )
 
-from app import session_codec
+from app import __version__, session_codec
 from app.edits import Edit, EditKind
 from app.jsonio import from_json, to_json
 from app.model import Relation
@@ -172,9 +172,13 @@ def test_newer_version_gets_a_clear_message(tmp_path: Path, version: int) -> Non
     with pytest.raises(NewerVersionError) as info:
         load_session(path)
     assert str(info.value) == (
-        f"{path}: made by a newer version of Parallax (format {version}); "
-        "this version reads up to 1"
+        f"{path}: made by Parallax {d['app_version']} (format {version}); this is Parallax "
+        f"{__version__}, which reads up to format 1: update Parallax to open it"
     )
+    d["app_version"] = None  # not said: still a clear line
+    path.write_text(json.dumps(d), "utf-8")
+    with pytest.raises(NewerVersionError, match=r"made by a newer version of Parallax \(format"):
+        load_session(path)
 
 
 @pytest.mark.parametrize(
