@@ -127,6 +127,12 @@ def _chosen(data: bytes, name: str) -> tuple[str, str]:
     """``data`` decoded strictly in the encoding the user named (a byte-order mark kept by
     the codec is dropped afterwards, as always), and the name of that encoding."""
     codec = encoding_name(name)
+    if codecs.lookup(codec).name == "utf-16" and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # "UTF-16" with no mark says nothing of the byte order: read it the way that
+        # gives text (Python's codec would take little-endian, and a big-endian file
+        # would come out as CJK junk)
+        unmarked = utf16_or_32(data) if b"\x00" in data[:8192] else None
+        codec = unmarked if unmarked in ("utf-16-le", "utf-16-be") else codec
     try:
         text = data.decode(codec)
     except UnicodeDecodeError as exc:

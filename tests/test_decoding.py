@@ -420,3 +420,10 @@ def test_a_stray_byte_the_page_leaves_undefined_does_not_refuse_the_file() -> No
     assert name == "Windows-1251 (Cyrillic), 1 byte undefined in it shown as �"
     with pytest.raises(DecodeError, match="cannot decode the text: 4 bytes"):
         read_text(UKRAINIAN.encode("cp1251") + b" \x98\x98\x98\x98")
+
+
+def test_utf_16_chosen_for_a_file_without_a_mark_finds_its_byte_order() -> None:
+    text = "The ministers spoke by telephone."
+    assert read_text(text.encode("utf-16-be"), "utf-16") == (text, "UTF-16BE")
+    assert read_text(text.encode("utf-16-le"), "utf-16") == (text, "UTF-16LE")
+    assert read_text(text.encode("utf-16"), "utf-16")[0] == text  # with its mark
