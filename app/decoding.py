@@ -49,8 +49,6 @@ def read_text(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     encoding or bytes that do not decode in the one chosen."""
     if encoding:
         text, how = _chosen(data, encoding)
-        if _control_share(text.lstrip("\ufeff")) > 0.05:
-            raise DecodeError(f"read as {how}, it is not text: try another encoding")
     elif data.startswith(b"\xef\xbb\xbf"):
         text, how = _strict(data[3:], "utf-8"), "UTF-8 with BOM"
     elif data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
@@ -66,6 +64,8 @@ def read_text(data: bytes, encoding: str | None = None) -> tuple[str, str]:
         text, how = _decode_unmarked(data)
     text = text.lstrip("\ufeff")
     if _control_share(text) > 0.05:
+        if encoding:
+            raise DecodeError(f"read as {how}, it is not text: try another encoding")
         raise DecodeError("looks like a binary file, not text")
     return text.replace("\r\n", "\n").replace("\r", "\n"), how
 
@@ -180,7 +180,7 @@ def _single_byte(data: bytes, page: str) -> tuple[str, str]:
         return data.decode(page), reading_name(page)
     except UnicodeDecodeError:
         text = data.decode(page, "replace")
-    lost = text.count("\ufffd") - data.decode("latin-1").count("\ufffd")
+    lost = text.count("\ufffd")  # a single-byte page has no other way to write U+FFFD
     if lost > max(1, len(data) // 1000):
         raise DecodeError(
             f"cannot decode the text: {lost:,} bytes fit neither UTF-8 nor the code page "

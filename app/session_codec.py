@@ -166,7 +166,7 @@ def _no_constant(name: str) -> None:
     raise ValueError(f"{name} is not a number")
 
 
-def printable_version(text: str) -> str:
+def _one_line(text: str) -> str:
     """A version name from a file, as one short line (it could hold anything)."""
     line = " ".join(text.split())
     return line if len(line) <= 40 else line[:39] + "…"
@@ -187,7 +187,7 @@ def session_from_dict(d: Any) -> ReviewState:
             else "a newer version of Parallax"
         )
         raise NewerVersionError(
-            f"made by {printable_version(who)} (format {version}); this is Parallax "
+            f"made by {_one_line(who)} (format {version}); this is Parallax "
             f"{__version__}, which reads up to format {VERSION}: update Parallax to open it"
         )
     try:

@@ -150,11 +150,11 @@ class ExportDialog(QDialog):
         super().done(result)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._export is not None and event.spontaneous():
-            self._export.cancel()  # the close box, as Cancel: the writing stops, not the dialog
-            event.ignore()
-            return
         if self._export is not None:
+            if event.spontaneous():  # the close box, as Cancel: the writing stops, not the dialog
+                self._export.cancel()
+                event.ignore()
+                return
             # closed by the application (a quit from the desktop): the writing stops and
             # the dialog goes, so the quit goes on (stop_exports then waits for the job)
             self.done(QDialog.DialogCode.Rejected)
