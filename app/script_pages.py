@@ -35,9 +35,12 @@ def _script_reading(
 ) -> tuple[str, list[str]] | None:
     """``sample`` decoded, and its words in the script of ``first``..``last`` (see
     ``_script_words``); None if it does not decode or they are not enough."""
-    text = _decoded(sample, encoding)
-    words = _script_words(text, first, last) if text is not None else None
-    return None if text is None or words is None else (text, words)
+    try:
+        text = sample.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    words = _script_words(text, first, last)
+    return None if words is None else (text, words)
 
 
 def _script_words(text: str, first: str, last: str) -> list[str] | None:
@@ -64,13 +67,6 @@ _JOINED = re.compile(f"[{_MARKS}\u200e\u200f]")
 #: a mark after no letter (nor another mark)
 _ORPHAN_MARK = re.compile(rf"(?<![^\W\d_])(?<![{_MARKS}])[{_MARKS}]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
-
-
-def _decoded(sample: bytes, encoding: str) -> str | None:
-    try:
-        return sample.decode(encoding)
-    except UnicodeDecodeError:
-        return None
 
 
 _GREEK_ACCENTED = "άέήίόύώΆΈΉΊΌΎΏ"
