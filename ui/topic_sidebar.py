@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QAction,
+    QBrush,
+    QColor,
+    QFont,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QCheckBox,
     QHBoxLayout,
     QLabel,
@@ -58,7 +68,11 @@ class TopicDelegate(QStyledItemDelegate):
             font.setWeight(QFont.Weight.DemiBold)
         painter.setFont(font)
         painter.setPen(fg)
-        label_rect = QRect(rect.left(), rect.top(), rect.width() - counts_w - 6, fm.height())
+        # the counts beside the label; where the label would not fit whole, beside the bar
+        # on the second line, so a narrow sidebar still shows "Detained crew" in full
+        beside_bar = fm.horizontalAdvance(row.label) > rect.width() - counts_w - 6
+        label_w = rect.width() if beside_bar else rect.width() - counts_w - 6
+        label_rect = QRect(rect.left(), rect.top(), label_w, fm.height())
         painter.drawText(
             label_rect,
             Qt.AlignmentFlag.AlignVCenter,
@@ -68,12 +82,17 @@ class TopicDelegate(QStyledItemDelegate):
         muted = QColor(fg)
         muted.setAlphaF(0.7)
         painter.setPen(muted)
+        counts_top = rect.top() + (fm.height() + 2 if beside_bar else 0)
         painter.drawText(
-            QRect(rect.right() - counts_w, rect.top(), counts_w, fm.height()),
+            QRect(rect.right() - counts_w, counts_top, counts_w, fm.height()),
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
             counts,
         )
-        bar = QRectF(rect.left(), rect.top() + fm.height() + 6, rect.width(), 7)
+        if beside_bar:
+            bar_top = counts_top + (fm.height() - 7) / 2
+            bar = QRectF(rect.left(), bar_top, max(rect.width() - counts_w - 6, 10), 7)
+        else:
+            bar = QRectF(rect.left(), rect.top() + fm.height() + 6, rect.width(), 7)
         self._paint_bar(painter, bar, row)
         if option.state & QStyle.StateFlag.State_HasFocus:
             # the keyboard is in the list (Tab, Ctrl+Tab): a ring on the current topic, as
@@ -186,6 +205,25 @@ class TopicSidebar(QWidget):
                 " border-radius: 3px; padding: 2px 4px; }"
             )
             self.filter_row.addWidget(button)  # no stretch factor: whole names come first
+        self._fit_filters()
+
+    def _fit_filters(self) -> None:
+        """The filter buttons side by side where their whole names fit, else one above
+        the other, so that a narrow window shows "Differs" rather than "Diffe…"."""
+        buttons = [self.filter_row.itemAt(i).widget() for i in range(self.filter_row.count())]
+        margins = self.layout().contentsMargins()
+        room = self.width() - margins.left() - margins.right()
+        needed = sum(b.sizeHint().width() for b in buttons)
+        needed += self.filter_row.spacing() * max(0, len(buttons) - 1)
+        across = QBoxLayout.Direction.LeftToRight
+        direction = across if needed <= room else QBoxLayout.Direction.TopToBottom
+        if self.filter_row.direction() != direction:
+            self.filter_row.setDirection(direction)
+
+    # Qt API
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_filters()
 
     def set_dark(self, dark: bool) -> None:
         self.delegate.dark = dark

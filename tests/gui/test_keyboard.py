@@ -222,6 +222,24 @@ def test_the_window_fits_half_a_full_hd_screen(window, sample_cmp, qtbot) -> Non
     assert window.sidebar.isVisible() and window.sessions.notes.isVisible()
 
 
+def test_a_narrow_window_stacks_the_filters_with_their_whole_names(
+    window, sample_cmp, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    window.show_comparison(sample_cmp)
+    window.resize(1600, 700)
+    qtbot.wait(50)
+    filters = window.sidebar.findChildren(QToolButton)
+    assert len({b.x() for b in filters}) == len(filters)  # side by side when there is room
+    for _ in range(3):
+        window.resize(900, 700)
+        qtbot.wait(50)
+    assert len({b.x() for b in filters}) == 1  # one above the other
+    assert all(b.width() >= b.sizeHint().width() for b in filters)  # "Differences", whole
+    window.resize(1600, 700)
+    qtbot.wait(50)
+    assert len({b.x() for b in filters}) == len(filters)
+
+
 def _new_comparison(qtbot):  # type: ignore[no-untyped-def]
     from ui.new_comparison import NewComparisonDialog
 
