@@ -166,6 +166,7 @@ class ClaimPane(QTextEdit):
         if muted != self._muted:
             self._muted = muted
             self._rehighlight()
+            self._update_extra_selections()
 
     def set_selection(self, selected: Iterable[str], related: Iterable[str]) -> None:
         self._selected, self._related = set(selected), set(related) - set(selected)
@@ -194,6 +195,9 @@ class ClaimPane(QTextEdit):
 
     def _update_extra_selections(self) -> None:
         strong = theme.highlight_colours(self.dark)
+        # a claim the filter greys out keeps its grey only while it is not chosen: grey on
+        # the selection colour is hard to read
+        plain = self.palette().text().color().name()
         extras = []
         for cid in self.ids:
             if cid not in self._selected and cid not in self._related:
@@ -201,7 +205,8 @@ class ClaimPane(QTextEdit):
             i = self.index[cid]
             colour = QColor(strong[self._status[i].value])
             colour.setAlpha(130 if cid in self._selected else 70)
-            extras.append(self._extra(self.starts[i], self.ends[i], colour))
+            text = plain if cid in self._muted else None
+            extras.append(self._extra(self.starts[i], self.ends[i], colour, text))
         find_colour = QColor("#F0E442")
         find_colour.setAlpha(150 if self.dark else 200)
         for span in self._finds:

@@ -118,6 +118,23 @@ def test_filters_mute_other_claims(window, sample_cmp) -> None:  # type: ignore[
     assert not any(pane.is_muted(c) for c in pane.ids)
 
 
+def test_a_chosen_claim_that_a_filter_greys_takes_the_text_colour_back(
+    window, sample_cmp
+) -> None:  # type: ignore[no-untyped-def]
+    window.show_comparison(sample_cmp)
+    pane = window.view.pane_a
+    window.action_set.filter_differences.trigger()
+    same = next(lk for lk in sample_cmp.links if lk.relation is Relation.SAME)
+    window.select(Selection(same.a[:1]))
+    start = pane.starts[pane.index[same.a[0]]]
+    chosen = [x for x in pane.extraSelections() if x.cursor.selectionStart() == start]
+    text = pane.palette().text().color()
+    assert pane.is_muted(same.a[0]) and chosen[0].format.foreground().color() == text
+    window.action_set.filter_all.trigger()  # no longer greyed: no colour of its own
+    chosen = [x for x in pane.extraSelections() if x.cursor.selectionStart() == start]
+    assert chosen[0].format.foreground().style() == Qt.BrushStyle.NoBrush
+
+
 def test_topic_selection_scrolls_and_filters(window, long_cmp) -> None:  # type: ignore[no-untyped-def]
     window.show_comparison(long_cmp)
     topic = long_cmp.topics[-1].id
