@@ -118,9 +118,7 @@ def test_filters_mute_other_claims(window, sample_cmp) -> None:  # type: ignore[
     assert not any(pane.is_muted(c) for c in pane.ids)
 
 
-def test_a_chosen_claim_that_a_filter_greys_takes_the_text_colour_back(
-    window, sample_cmp
-) -> None:  # type: ignore[no-untyped-def]
+def test_a_chosen_claim_that_a_filter_greys_takes_the_text_colour_back(window, sample_cmp) -> None:  # type: ignore[no-untyped-def]
     window.show_comparison(sample_cmp)
     pane = window.view.pane_a
     window.action_set.filter_differences.trigger()
@@ -129,7 +127,9 @@ def test_a_chosen_claim_that_a_filter_greys_takes_the_text_colour_back(
     start = pane.starts[pane.index[same.a[0]]]
     chosen = [x for x in pane.extraSelections() if x.cursor.selectionStart() == start]
     text = pane.palette().text().color()
-    assert pane.is_muted(same.a[0]) and chosen[0].format.foreground().color() == text
+    assert pane.is_muted(same.a[0])
+    brush = chosen[0].format.foreground()
+    assert brush.style() != Qt.BrushStyle.NoBrush and brush.color() == text
     window.action_set.filter_all.trigger()  # no longer greyed: no colour of its own
     chosen = [x for x in pane.extraSelections() if x.cursor.selectionStart() == start]
     assert chosen[0].format.foreground().style() == Qt.BrushStyle.NoBrush
