@@ -6,6 +6,8 @@ methods. The File menu is built in one method so that session features slot in t
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar
@@ -13,6 +15,16 @@ from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar
 from ui import theme
 
 _Key = QKeySequence.StandardKey
+
+
+def area_keys(platform: str = sys.platform) -> tuple[list[QKeySequence], list[QKeySequence]]:
+    """The keys of Next Area and Previous Area. On macOS Qt reads "Ctrl" as Command, and
+    Command+Tab belongs to the system's app switcher; "Meta" there is the Control key."""
+    mod = "Meta" if platform == "darwin" else "Ctrl"
+    forward = [QKeySequence(f"{mod}+Tab")]
+    # Qt reads Shift+Tab as Backtab on some platforms and as Tab on others
+    back = [QKeySequence(f"{mod}+Shift+Tab"), QKeySequence(f"{mod}+Shift+Backtab")]
+    return forward, back
 
 
 class Actions(QObject):
@@ -108,12 +120,11 @@ class Actions(QObject):
         # round the areas, in reading order (ui/focus_areas.py); from account A, the next
         # area is account B: the other side of a link being picked
         areas_tip = "Topics, account A, account B and the notes in turn"
-        self.next_area = new("Ne&xt Area", "Ctrl+Tab", None, areas_tip)
+        self.next_area = new("Ne&xt Area", None, None, areas_tip)
         self.previous_area = new("Pre&vious Area", None, None, areas_tip)
-        # Qt reads Shift+Tab as Backtab on some platforms and as Tab on others
-        self.previous_area.setShortcuts(
-            [QKeySequence("Ctrl+Shift+Tab"), QKeySequence("Ctrl+Shift+Backtab")]
-        )
+        forward, back = area_keys()
+        self.next_area.setShortcuts(forward)
+        self.previous_area.setShortcuts(back)
         # Help
         self.shortcuts = new(
             "&Keyboard Shortcuts", "Ctrl+/", "keyboard-outline", "Every key, in one list"

@@ -62,3 +62,19 @@ def test_menu_texts_read_plainly() -> None:
     assert plain("&Export…") == "Export"
     assert plain("Save Session &As…") == "Save Session As"
     assert plain("Q&&A") == "Q&A"
+
+
+def test_areas_go_round_with_the_control_key_on_every_system() -> None:
+    """On macOS Qt's "Ctrl" is Command, and Command+Tab switches applications there."""
+    from PySide6.QtGui import QKeySequence
+
+    from ui.actions import area_keys
+
+    def shown(keys: list[QKeySequence]) -> list[str]:
+        return [k.toString(QKeySequence.SequenceFormat.PortableText) for k in keys]
+
+    forward, back = area_keys("linux")
+    assert shown(forward) == ["Ctrl+Tab"] and shown(back)[0] == "Ctrl+Shift+Tab"
+    forward, back = area_keys("darwin")
+    assert shown(forward) == ["Meta+Tab"]
+    assert shown(back) == ["Meta+Shift+Tab", "Meta+Shift+Backtab"]
