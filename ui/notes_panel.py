@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoCommand
+from PySide6.QtGui import QKeyEvent, QKeySequence, QPainter, QPaintEvent, QUndoCommand
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -93,6 +93,23 @@ class NoteEditor(QPlainTextEdit):
         return super().event(event)
 
 
+class NotesList(QListWidget):
+    """Every note of the review; empty, it says what will appear in it (its frame is
+    hidden by the style, so an empty list would be a blank patch under its title)."""
+
+    EMPTY = "No notes yet. A note or flag on a claim or link is listed here; click it to go back."
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.count():
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().placeholderText().color())
+        area = self.viewport().rect().adjusted(4, 4, -4, -4)
+        flags = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
+        painter.drawText(area, flags, self.EMPTY)
+
+
 class NotesPanel(QWidget):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -114,7 +131,7 @@ class NotesPanel(QWidget):
         self.editor.setTabChangesFocus(True)  # Tab moves on, as keyboard users expect
         self.reviewed = QCheckBox("Reviewed")
         self.important = QCheckBox("Important")
-        self.notes_list = QListWidget()
+        self.notes_list = NotesList()
         self.notes_list.setAccessibleName("All notes")
         self.notes_list.setWordWrap(True)
         self.notes_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

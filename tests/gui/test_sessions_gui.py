@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QListWidget
 
 from app.edits import Edit, EditKind
 from app.model import Side
@@ -63,6 +64,30 @@ def test_notes_panel_writes_notes_and_flags_on_the_undo_stack(reviewed) -> None:
     window.undo_stack.redo()
     assert window.state.note_for(target).text == "Check this against the recording."
     assert panel.editor.toPlainText() == "Check this against the recording."
+
+
+def test_an_empty_notes_list_says_what_will_appear_in_it(window, long_cmp, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.show_comparison(long_cmp)
+    window.resize(1400, 800)
+    window.show()
+    notes = window.sessions.notes.notes_list
+    qtbot.waitUntil(lambda: notes.viewport().height() > 40)
+
+    def inked(widget: QListWidget) -> int:  # pixels not of the background, in the top lines
+        image = widget.viewport().grab().toImage()
+        pixels = [
+            image.pixel(x, y)
+            for x in range(0, image.width(), 2)
+            for y in range(min(image.height(), 40))
+        ]
+        background = max(set(pixels), key=pixels.count)
+        return sum(p != background for p in pixels)
+
+    plain = QListWidget()  # what it was: an empty list draws nothing
+    qtbot.addWidget(plain)
+    plain.resize(notes.size())
+    plain.show()
+    assert inked(plain) == 0 and inked(notes) > 20
 
 
 def test_note_on_a_link(reviewed) -> None:  # type: ignore[no-untyped-def]
