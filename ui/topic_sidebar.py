@@ -180,7 +180,8 @@ class TopicSidebar(QWidget):
         title.setObjectName("sidebarTitle")
         show = QLabel("Show")
         show.setObjectName("sidebarTitle")
-        layout = QVBoxLayout(self)
+        self._filter_buttons: list[FilterButton] = []
+        layout = self._column = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 4, 8)
         layout.addWidget(show)
         layout.addLayout(self.filter_row)
@@ -205,13 +206,14 @@ class TopicSidebar(QWidget):
                 " border-radius: 3px; padding: 2px 4px; }"
             )
             self.filter_row.addWidget(button)  # no stretch factor: whole names come first
+            self._filter_buttons.append(button)
         self._fit_filters()
 
     def _fit_filters(self) -> None:
         """The filter buttons side by side where their whole names fit, else one above
         the other, so that a narrow window shows "Differs" rather than "Diffe…"."""
-        buttons = [self.filter_row.itemAt(i).widget() for i in range(self.filter_row.count())]
-        margins = self.layout().contentsMargins()
+        buttons = self._filter_buttons
+        margins = self._column.contentsMargins()
         room = self.width() - margins.left() - margins.right()
         needed = sum(b.sizeHint().width() for b in buttons)
         needed += self.filter_row.spacing() * max(0, len(buttons) - 1)
