@@ -25,6 +25,7 @@ from app.figure_dates import (
     Span,
     read_date,
 )
+from app.frequencies import frequency_matches
 
 __all__ = [
     "CALENDAR_WORDS", "MONTHS", "WEEKDAYS", "Mention", "comparable", "figure_spans", "figures",
@@ -100,11 +101,12 @@ _SHARE_RE = re.compile(r"[%％]|per\s?cent")
 def figures(text: str, issued: date | None = None) -> dict[str, list[Mention]]:
     """The durations, dates, times of day and other numbers in ``text``; ``issued`` is
     the day the account was issued, where known."""
-    durations, dates, times = _found(text)
+    durations, dates, times, often = _found(text)
     out = {
         "duration": [_duration(m) for m in durations],
         "date": [read_date(m.group(0), issued) for m in dates],
         "time": [Mention("time", m.group(0).strip(), key) for m, key in times],
+        "frequency": [Mention("frequency", m.group(0), key) for m, key in often],
         "number": _numbers(text, figure_spans(text)),
     }
     if has_cjk(text):
@@ -123,25 +125,27 @@ def figure_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _english_spans(text: str) -> list[Span]:
-    durations, dates, times = _found(text)
-    return [m.span() for m in durations + dates] + [m.span() for m, _ in times]
+    durations, dates, times, often = _found(text)
+    return [m.span() for m in durations + dates] + [m.span() for m, _ in times + often]
 
 
-_Found = tuple[
-    tuple[re.Match[str], ...], tuple[re.Match[str], ...], tuple[tuple[re.Match[str], str], ...]
-]
+_Matches = tuple[re.Match[str], ...]
+_Keyed = tuple[tuple[re.Match[str], str], ...]
+_Found = tuple[_Matches, _Matches, _Keyed, _Keyed]  # durations, dates, times, frequencies
 
 
 @lru_cache(maxsize=4096)  # a link's texts are read several times: figures, shares, phrases
 def _found(text: str) -> _Found:
     times = tuple((m, key) for m in _TIME_RE.finditer(text) if (key := _time_key(m)))
-    clock = [m.span() for m, _ in times]  # "12:30 hours" is a time, not "30 hours"
+    often = tuple(frequency_matches(text))
+    # "12:30 hours" is a time, not "30 hours"; "every 14 days" a frequency
+    taken = [m.span() for m, _ in times + often]
     durations = tuple(
         m
         for m in _DURATION_RE.finditer(text)
-        if not _is_rate(text, m) and not any(s < m.end() and m.start() < e for s, e in clock)
+        if not _is_rate(text, m) and not any(s < m.end() and m.start() < e for s, e in taken)
     )
-    return durations, tuple(_dates(text)), times
+    return durations, tuple(_dates(text)), times, often
 
 
 def _dates(text: str) -> list[re.Match[str]]:

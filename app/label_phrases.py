@@ -81,10 +81,10 @@ _NOT_LAST = (
         """bilateral regional international national mutually both each other matters matter
         concerns concern views view importance readiness situation context results result
         level levels basis framework course area areas field fields held continued got going
-        forward home back chosen given taken worth prime""".split()
+        forward home back chosen given taken worth prime every once twice per""".split()
     )
 )
-_NOT_FIRST = _MODIFIERS | _MEASURES | frozenset("each both other held worth prime".split())
+_NOT_FIRST = _MODIFIERS | _MEASURES | frozenset("each every both other held worth prime".split())
 _DEMONYM_ENDINGS = ("ese", "ian", "ean", "ish")
 _ADVERB_OR_ADJECTIVE = re.compile(r"(?:ly|ful|ous|ible|able|ed)$")
 

@@ -28,6 +28,7 @@ from app.cjk import (
     pair_set,
     weak_chars,
 )
+from app.contrasts import contrasts
 from app.figures import (
     CALENDAR_WORDS,
     MONTHS,
@@ -58,6 +59,10 @@ __all__ = ["Relation", "differences", "document_days", "relate"]
 Days = tuple[date | None, date | None]
 NO_DAYS: Days = (None, None)
 
+#: Kinds of difference that alone make a link ``differs``; actors and phrases do not.
+DECISIVE = frozenset(
+    {"number", "date", "time", "duration", "frequency", "condition", "place", "opposite"}
+)
 #: Share of one side's content words with no counterpart from which a link differs.
 UNMATCHED_SHARE = 0.5
 MAX_PHRASES = 3
@@ -99,7 +104,7 @@ def relate(
 
 def is_different(text_a: str, text_b: str, diffs: list[Difference]) -> bool:
     for d in diffs:
-        if d.kind in ("number", "date", "time", "duration", "condition"):
+        if d.kind in DECISIVE:
             return True
     share_a, share_b = unmatched_share(text_a, text_b), unmatched_share(text_b, text_a)
     return max(share_a, share_b) >= UNMATCHED_SHARE
@@ -113,11 +118,12 @@ def differences(
     it (see ``app.figures``)."""
     out: list[Difference] = []
     figures_a, figures_b = figures(text_a, days[0]), figures(text_b, days[1])
-    for kind in ("duration", "date", "time", "number"):
+    for kind in ("duration", "date", "time", "frequency", "number"):
         out.extend(_mismatches(kind, figures_a[kind], figures_b[kind]))
     who = people if people is not None else people_names([text_a, text_b])
     out.extend(_mismatches("actor", _actors(text_a, who), _actors(text_b, who)))
     out.extend(_condition_mismatches(text_a, text_b))
+    out.extend(contrasts(text_a, text_b))
     return out + [p for p in _phrases(text_a, text_b) if not _covered(p, out)]
 
 

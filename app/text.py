@@ -182,6 +182,29 @@ def people_names(texts: list[str]) -> frozenset[str]:
     return frozenset(names) | cjk_names(texts)  # Chinese, Japanese, Korean: see app.cjk
 
 
+#: a capitalised word that may be an adjective ("Russian", "Chinese", "Euro-Atlantic")
+_ADJECTIVE = re.compile(r"(?:ian|ean|can|ese|ish|ic|ern)$|-")
+
+
+def places_in(text: str) -> list[str]:
+    """The places ``text`` puts something in, in order, once each: "talks in Geneva",
+    "held in Port Aldane" (not "in Putin's words", "in President Xi", "in March", "in
+    Russian-US relations")."""
+    toks, gaps = _name_tokens(text)
+    found = []
+    for i, w in enumerate(toks):
+        run = _place_after_in(toks, gaps, i + 1) if w.lower() == "in" else []
+        end = i + 1 + len(run)
+        if not run or run[0].lower().rstrip(".") in CALENDAR_WORDS:
+            continue  # "in March"
+        if run[-1].endswith(("'s", "’s")):
+            continue  # "in Monday's talks", "in Kestria's view"
+        if _ADJECTIVE.search(run[-1]) and end < len(toks) and not gaps[end]:
+            continue  # a word that goes on with a noun: "in Russian-US relations"
+        found.append(" ".join(run))
+    return list(dict.fromkeys(found))
+
+
 def _acronym(word: str) -> bool:
     """An organisation's initials: "EU", "NATO", "OSCE's" (not "I", not "Xi")."""
     name = bare_name(word)

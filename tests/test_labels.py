@@ -108,6 +108,10 @@ def test_modifiers_and_adverbs_end_no_label() -> None:
     moods = shown("The atmosphere was harmonious and the outcome hopeful, even peaceful.")
     assert not {"harmonious", "hopeful", "peaceful"} & moods
     assert {"atmosphere", "outcome"} <= moods
+    # how often is no topic: "catch data every" (QA), "meetings twice"
+    often = shown("Both sides will share catch data every month and hold meetings twice a year.")
+    assert not any(p.split()[-1] in ("every", "twice") for p in often)
+    assert "catch data" in often
 
 
 def test_a_word_inside_a_longer_phrase_scores_below_the_whole_phrase() -> None:
