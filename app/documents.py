@@ -139,6 +139,8 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
             lines = _line_spans(text, s, e)
             if len(lines) > 1 and all(_ITEM_RE.match(text[ls:le]) for ls, le in lines[1:]):
                 spans.extend(lines)
+            elif len(lines) > 1 and _heads_its_block(text, lines):
+                spans.extend([lines[0], (lines[1][0], e)])  # "Energy" over its paragraph
             else:
                 spans.append((s, e))
     else:
@@ -152,6 +154,25 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
         e -= len(seg) - len(seg.rstrip())
         out.append((s, e))
     return out
+
+
+def _heads_its_block(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Whether a block's first line is a heading written straight above its paragraph
+    ("Energy", then the text on the next line): a short line that ends in no punctuation,
+    well short of the line after it, so a hard-wrapped paragraph's first line is none."""
+    first = text[lines[0][0] : lines[0][1]].strip()
+    second = text[lines[1][0] : lines[1][1]].strip()
+    return _heading_like(first) and len(first) < 0.6 * len(second)
+
+
+def _heading_like(line: str) -> bool:
+    """A line that may be a heading: short, capitalised, ending in no punctuation."""
+    return (
+        0 < len(line.split()) <= 10
+        and len(line) <= 80
+        and line[0].isupper()
+        and line[-1] not in ".!?:;,\"'”’)…"
+    )
 
 
 def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -173,13 +194,9 @@ def _classify(text: str, s: int, e: int, i: int, spans: list[tuple[int, int]]) -
         return Block(BlockKind.HEADING, s, e, len(md.group(1)))
     if _ITEM_RE.match(seg):
         return Block(BlockKind.ITEM, s, e)
-    words = seg.split()
     is_heading = (
         "\n" not in seg
-        and 0 < len(words) <= 10
-        and len(seg) <= 80
-        and seg[0].isupper()
-        and seg[-1] not in ".!?:;,\"'”’)…"
+        and _heading_like(seg)
         and i + 1 < len(spans)
         and (spans[i + 1][1] - spans[i + 1][0]) > len(seg)
     )

@@ -56,6 +56,33 @@ def test_plain_text_heading_is_detected() -> None:
     assert doc.blocks[1].kind is BlockKind.PARAGRAPH
 
 
+def test_a_heading_straight_above_its_paragraph_is_a_heading() -> None:
+    """QA: "Energy" on the line above its text became part of the first claim."""
+    text = (
+        "Talks of the Northern Council\n\nEnergy\nThe Council agreed to build a line.\n\n"
+        "Fisheries\nQuotas for cod will fall by 15 percent next year.\n"
+    )
+    doc = from_text(text)
+    kinds = [(b.kind, doc.text[b.start : b.end]) for b in doc.blocks]
+    assert kinds[1:] == [
+        (BlockKind.HEADING, "Energy"),
+        (BlockKind.PARAGRAPH, "The Council agreed to build a line."),
+        (BlockKind.HEADING, "Fisheries"),
+        (BlockKind.PARAGRAPH, "Quotas for cod will fall by 15 percent next year."),
+    ]
+
+
+def test_a_hard_wrapped_paragraph_keeps_its_first_line() -> None:
+    text = (
+        "The ministers of the two countries met in the capital on Monday and\n"
+        "agreed to resume the talks on the border crossings next month.\n\n"
+        "Both sides agreed to meet again in the spring of next\n"  # ten words, no stop
+        "year and to keep the hotline open at all times, day or night.\n"
+    )
+    doc = from_text(text)
+    assert [b.kind for b in doc.blocks] == [BlockKind.PARAGRAPH, BlockKind.PARAGRAPH]
+
+
 def test_markdown_keeps_headings_as_structure() -> None:
     doc = from_markdown(
         "# Talks\n\nThey met *twice*.\n\n## Prisoners\n\n- 30 released\n- more later\n"
