@@ -96,7 +96,13 @@ def apply(app: QApplication, dark: bool) -> None:
         app.setStyle("Fusion")
     app.setPalette(palette(dark))
     qss = resources.path("styles/parallax.qss")
-    app.setStyleSheet(qss.read_text(encoding="utf-8") if qss.is_file() else "")
+    app.setStyleSheet(with_icons(qss.read_text(encoding="utf-8")) if qss.is_file() else "")
+
+
+def with_icons(qss: str) -> str:
+    """A style sheet with ``@ICONS@`` made the folder of our icons (Qt reads url() paths
+    from the working directory, which a double-clicked app does not choose)."""
+    return qss.replace("@ICONS@", resources.path("icons").as_posix())
 
 
 def muted_text(dark: bool) -> str:

@@ -266,3 +266,34 @@ def test_cycles_are_collected_on_the_gui_thread_only(qtbot) -> None:  # type: ig
         timer.deleteLater()
         if before:
             gc.enable()
+
+
+def test_ticked_boxes_and_buttons_stand_out_on_both_themes(qtbot, isolated_settings) -> None:  # type: ignore[no-untyped-def]
+    """QA: on the dark theme a ticked box lost its box and a chosen radio button its ring
+    (Fusion outlines them in a shade of the window colour)."""
+    from PySide6.QtWidgets import QCheckBox, QRadioButton
+
+    from ui.main_window import MainWindow
+
+    win = MainWindow(engine="lexical")
+    for mode in ("dark", "light"):
+        win.apply_theme(mode)
+        highlight = win.palette().highlight().color()
+        for widget in (QCheckBox("Notes"), QRadioButton("Everything")):
+            qtbot.addWidget(widget)
+            widget.setChecked(True)
+            widget.show()
+            image = widget.grab().toImage()
+            filled = sum(
+                image.pixelColor(x, y) == highlight
+                for x in range(min(image.width(), 24))
+                for y in range(image.height())
+            )
+            assert filled > 20, (mode, type(widget).__name__)  # the selection colour
+            ticked = sum(
+                image.pixelColor(x, y).lightness() > 240
+                for x in range(min(image.width(), 24))
+                for y in range(image.height())
+            )
+            assert ticked > 2, (mode, type(widget).__name__)  # and a white tick or dot in it
+    win.close()
