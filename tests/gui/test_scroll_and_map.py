@@ -11,22 +11,24 @@ def in_view(pane, i) -> bool:  # type: ignore[no-untyped-def]
 
 
 def test_counterpart_of_reading_claim_stays_in_view(window, long_cmp) -> None:  # type: ignore[no-untyped-def]
+    """While a claim of the chain that steers scrolling is read, its counterparts are in
+    view (links crossing that chain do not steer: see test_scroll_monotone)."""
     window.show_comparison(long_cmp)
     pane_a, pane_b = window.view.pane_a, window.view.pane_b
     bar = pane_a.verticalScrollBar()
     assert bar.maximum() > pane_a.viewport().height()
-    tops, bottoms = pane_a.geometry_arrays()
-    linked = [i for i, c in enumerate(pane_a.ids) if long_cmp.counterparts(c)]
+    chain = window.view.sync.chain
+    assert len(chain) >= 10
     checked = 0
     for value in range(0, bar.maximum() - pane_a.viewport().height(), 37):
         bar.setValue(value)
         y = pane_a.reading_y()
-        # the claim being read: the last linked claim starting above the reading line
-        k = max((i for i in linked if tops[i] <= y), default=None)
-        if k is None or bottoms[k] < y:
-            continue  # the reading line is in a gap or on an omission
-        counterparts = long_cmp.counterparts(pane_a.ids[k])
-        assert any(in_view(pane_b, pane_b.index[c]) for c in counterparts), (value, k)
+        # the chained claims being read, if the reading line is on one
+        read = [(b0, b1) for a0, a1, b0, b1 in chain if pane_a.claim_span(a0)[0] <= y]
+        if not read or pane_a.claim_span(chain[len(read) - 1][1])[1] < y:
+            continue  # the reading line is in a gap, on an omission or a crossing link
+        b0, b1 = read[-1]
+        assert any(in_view(pane_b, row) for row in range(b0, b1 + 1)), (value, read[-1])
         checked += 1
     assert checked >= 10
     assert window.view.sync.dropped > 0  # B's echo of each move was dropped, not queued
