@@ -122,7 +122,11 @@ class ReviewController(QObject):
     def claim_clicked(self, cid: str, additive: bool) -> None:
         w = self.window
         if additive:
-            self.select(w.selection.toggled(cid), reveal=False)
+            # a link shown by F7, F8 or a click on the map is being looked at, not picked:
+            # the first Ctrl+click starts a pick of its own (else its claim would be taken
+            # into the link being made, out of its own link)
+            shown = w.selection.link is not None and cid not in w.selection.claims
+            self.select(Selection((cid,)) if shown else w.selection.toggled(cid), reveal=False)
             return
         self.select(Selection((cid,)), reveal=False)
         cmp = w.comparison

@@ -115,6 +115,28 @@ def test_unlink_and_link_again(window, sample_cmp) -> None:  # type: ignore[no-u
     assert window.undo_stack.isClean()
 
 
+def test_ctrl_click_after_f7_starts_a_pick_of_its_own(window, sample_cmp) -> None:  # type: ignore[no-untyped-def]
+    """QA: F7, then Ctrl+click a claim on each side and Ctrl+L made a 2:1 link that took
+    the claim F7 showed out of its own link."""
+    window.show_comparison(sample_cmp)
+    window.navigator.difference(True)
+    shown = window.selection.focus
+    a = next(c.id for c in sample_cmp.side_claims(Side.A) if c.id != shown)
+    taken = {*sample_cmp.counterparts(a), *sample_cmp.counterparts(shown)}
+    b = next(c.id for c in sample_cmp.side_claims(Side.B) if c.id not in taken)
+    window._claim_clicked(a, True)
+    window._claim_clicked(b, True)
+    assert window.selection.claims == (a, b)
+    window.action_set.link.trigger()
+    assert sample_cmp.links_of[shown] and window.comparison.links_of.get(shown)  # kept
+    linked = window.comparison.links[window.comparison.links_of[a][0]]
+    assert (linked.a, linked.b) == ((a,), (b,))
+    # picked by hand (a plain click), a claim stays in the pick
+    window._claim_clicked(a, False)
+    window._claim_clicked(b, True)
+    assert window.selection.claims == (a, b)
+
+
 def test_failed_edit_shows_error_and_pushes_nothing(window, sample_cmp) -> None:  # type: ignore[no-untyped-def]
     window.show_comparison(sample_cmp)
     link = sample_cmp.links[0]
