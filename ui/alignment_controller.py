@@ -21,6 +21,13 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 PROGRESS_DELAY_MS = 200
+WAITING = (
+    "A new comparison has finished aligning and is waiting to replace this review. "
+    "Cancel keeps the review as it is and discards the new comparison."
+)
+NOT_OPENED = (
+    "The new comparison was not opened; your review is as you left it. Compare again to open it."
+)
 SAMPLE_LABELS = ("Kestrian Foreign Ministry", "Dorvanian Press Office")
 
 
@@ -176,10 +183,8 @@ class AlignmentController(QObject):
             self._realign_finished(cmp)
         elif self._may_replace_after_run():
             self.window.show_comparison(cmp)
-        else:
-            self.window.statusBar().showMessage(
-                "The new comparison was put aside; your review is as you left it.", 8000
-            )
+        else:  # the result is dropped: nothing keeps it
+            self.window.statusBar().showMessage(NOT_OPENED, 10000)
 
     def _may_replace_after_run(self) -> bool:
         """The question asked before the run covered the review as it was then: if it has
@@ -187,7 +192,7 @@ class AlignmentController(QObject):
         self.window.sessions.notes.commit_text()
         if self.window.state is self._review_at_start:  # reviews change by replacement
             return True
-        return self.window.sessions.may_replace()
+        return self.window.sessions.may_replace(WAITING)
 
     def _alignment_failed(self, message: str) -> None:
         self._show_progress(False)

@@ -6,14 +6,18 @@ import importlib
 from html import escape
 from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 import PySide6
 from PySide6.QtCore import qVersion
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app import __version__
 from app.model import Comparison
 from app.review import ReviewState
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
 
 SESSION_FILTER = "Parallax sessions (*.parallax);;All files (*)"
 
@@ -82,9 +86,10 @@ def load_session(path: Path) -> ReviewState:
     return state
 
 
-def choose_session(parent: QWidget) -> Path | None:
-    path, _ = QFileDialog.getOpenFileName(parent, "Open Session", "", SESSION_FILTER)
-    return Path(path) if path else None
+def choose_session(window: MainWindow) -> Path | None:
+    """File ▸ Open Session: the file dialog, starting where the window's sessions are
+    (``SessionController.ask_open_path``)."""
+    return window.sessions.ask_open_path()
 
 
 def export_available() -> bool:

@@ -4,6 +4,8 @@ and the autosave that a crash recovery restores from (ui/recovery.py)."""
 from __future__ import annotations
 
 import contextlib
+import hashlib
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,6 +27,7 @@ from ui import recovery
 from ui.dialogs import SESSION_FILTER
 from ui.notes_panel import install_notes_dock
 from ui.welcome import recent_names
+from ui.window_settings import remember_session_folder, session_folder
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -40,6 +43,24 @@ class Unsaved(Enum):
     CANCEL = "cancel"
 
 
+class Changed(Enum):
+    """The answer when the session file was changed on disk by someone else."""
+
+    OVERWRITE = "overwrite"
+    SAVE_AS = "save as"
+    CANCEL = "cancel"
+
+
+@dataclass(frozen=True, slots=True)
+class OnDisk:
+    """The session file as this window last read or wrote it: before saving over it, a
+    file that is no longer this was saved over by another window or program."""
+
+    path: Path  # resolved
+    digest: bytes | None  # SHA-256 of its bytes; None if they could not be read
+    saved: bool  # written by this window (else read by it)
+
+
 class SessionController(QObject):
     """Owns everything between the window and ``app.session``; the window keeps its state."""
 
@@ -47,6 +68,8 @@ class SessionController(QObject):
         super().__init__(window)
         self.window = window
         self.recovery_file: Path | None = None
+        self.on_disk: OnDisk | None = None
+        self.question_context = ""  # a line under "Save changes?" saying what is waiting
         key = QKeySequence.StandardKey
         self.save_action = self._action("&Save Session", key.Save, self.save)
         self.save_as_action = self._action("Save Session &As…", key.SaveAs, self.save_as)
@@ -136,6 +159,13 @@ class SessionController(QObject):
         state = self.window.review_state()
         if state is None:
             return False
+        changed = self.changed_on_disk(path)
+        if changed is not None:
+            answer = self.ask_changed_on_disk(path, changed.saved)
+            if answer is Changed.SAVE_AS:
+                return self.save_as()
+            if answer is not Changed.OVERWRITE:
+                return False  # nothing written; the review stays modified
         try:
             save_session(state, path)
         except SessionError as exc:
@@ -144,6 +174,8 @@ class SessionController(QObject):
                 return self.save_as()
             return False
         self.window.session_path = path
+        self.on_disk = OnDisk(_resolved(path), _digest(path), saved=True)
+        remember_session_folder(self.window, path)
         self.window.undo_stack.setClean()
         self.window._update_title()
         self.add_recent(path)
@@ -151,15 +183,30 @@ class SessionController(QObject):
         self.window.statusBar().showMessage(f"Saved {path.name}", 4000)
         return True
 
+    def changed_on_disk(self, path: Path) -> OnDisk | None:
+        """When ``path`` is this window's session file and what is there now is not what the
+        window last read or wrote (another window or program saved over it): what it was.
+        None when unchanged, gone (nothing to lose), or not the window's file."""
+        known = self.on_disk
+        if known is None or self.path is None:
+            return None
+        if _resolved(path) != known.path or _resolved(self.path) != known.path:
+            return None
+        now = _digest(known.path)
+        return known if now is not None and now != known.digest else None
+
     def _suggested_name(self) -> str:
+        """The file the Save As dialog proposes, in the folder it starts in."""
         cmp = self.window.comparison
         if self.path is not None:
-            return str(self.path)
-        if cmp is None:
-            return f"Untitled{SUFFIX}"
-        name = f"{cmp.doc_a.label} vs {cmp.doc_b.label}"
-        safe = "".join(ch if ch.isalnum() or ch in " -_." else "_" for ch in name).strip()
-        return f"{safe or 'Untitled'}{SUFFIX}"
+            name = self.path.name
+        elif cmp is None:
+            name = f"Untitled{SUFFIX}"
+        else:
+            label = f"{cmp.doc_a.label} vs {cmp.doc_b.label}"
+            safe = "".join(ch if ch.isalnum() or ch in " -_." else "_" for ch in label).strip()
+            name = f"{safe or 'Untitled'}{SUFFIX}"
+        return str(session_folder(self.window) / name)
 
     # -- opening -----------------------------------------------------------------------------
     def open(self) -> bool:
@@ -167,38 +214,64 @@ class SessionController(QObject):
         return self.open_path(path) if path else False
 
     def open_path(self, path: Path, remember: bool = True) -> bool:
-        """Open a session file in place of the current review (asking about unsaved work);
-        ``remember`` puts it on the recent list."""
-        if not self.may_replace():
+        """Open a session file in place of the current review; ``remember`` puts it on the
+        recent list. The file is read first: one that cannot be opened is reported, with no
+        question about the open review, which stays. Unsaved work is asked about only
+        when the file will replace it."""
+        path = Path(path)
+        read = self._read(path)
+        if read is None or not self.may_replace():
             return False
-        try:
-            state = load_session(path)
-        except SessionError as exc:
-            if not Path(path).exists():
-                self.remove_recent(path)
-            self.window.show_error("Cannot open the session", str(exc))
-            return False
-        self.show_review(state, path)
+        if _digest(path) != read[1]:  # saved over since (Save in the question): read again
+            read = self._read(path)
+            if read is None:
+                return False
+        self.show_review(read[0], path, read[1])
+        remember_session_folder(self.window, path)
         if remember:
             self.add_recent(path)
         return True
 
-    def show_review(self, state: ReviewState, path: Path | None) -> None:
+    def _read(self, path: Path) -> tuple[ReviewState, bytes | None] | None:
+        """The review in a session file and the digest of the bytes it came from, or None
+        once the reason it cannot be opened has been shown."""
+        digest = _digest(path)  # before reading: a change while it is read shows as one
+        try:
+            return load_session(path), digest
+        except SessionError as exc:
+            if not path.exists():
+                self.remove_recent(path)
+            self.window.show_error("Cannot open the session", str(exc))
+            return None
+
+    def show_review(
+        self, state: ReviewState, path: Path | None, digest: bytes | None = None
+    ) -> None:
+        """Put a saved review in place; ``digest`` is that of the file it was read from
+        (by default the file as it is now, e.g. the original of a restored review)."""
         self.drop_recovery()
         self.window.load_review(state, path)
+        self.on_disk = None
+        if path is not None:
+            self.on_disk = OnDisk(_resolved(path), digest or _digest(path), saved=False)
         self.update_actions()
 
     # -- unsaved work ------------------------------------------------------------------------
-    def may_replace(self) -> bool:
+    def may_replace(self, context: str = "") -> bool:
         """True when the current review may go: saved, discarded, or nothing to lose.
         A discarded review stays as it is, unsaved changes and all, until something
-        actually replaces it: the user may still cancel what asked."""
+        actually replaces it: the user may still cancel what asked. ``context`` is shown
+        under the question (what is waiting to replace the review)."""
         if self.window.state is None:
             return True
         self.notes.commit_text()  # a note still being typed counts as a change
         if not self.window.modified:
             return True
-        answer = self.ask_unsaved()
+        self.question_context = context
+        try:
+            answer = self.ask_unsaved()
+        finally:
+            self.question_context = ""
         if answer is Unsaved.SAVE:
             return self.save()
         return answer is Unsaved.DISCARD
@@ -282,8 +355,12 @@ class SessionController(QObject):
         return Path(path) if path else None
 
     def ask_open_path(self) -> Path | None:
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open Session", "", SESSION_FILTER)
-        return Path(path) if path else None
+        folder = str(session_folder(self.window))
+        path, _ = QFileDialog.getOpenFileName(self.window, "Open Session", folder, SESSION_FILTER)
+        if not path:
+            return None
+        remember_session_folder(self.window, Path(path))  # even if the file will not open
+        return Path(path)
 
     def confirm_overwrite(self, path: Path) -> bool:
         buttons = QMessageBox.StandardButton
@@ -311,18 +388,67 @@ class SessionController(QObject):
         box.exec()
         return box.clickedButton() is save_as
 
-    def ask_unsaved(self) -> Unsaved:
-        buttons = QMessageBox.StandardButton
-        answer = QMessageBox.question(
+    def ask_changed_on_disk(self, path: Path, saved: bool) -> Changed:
+        """Before saving over a session file someone else changed since this window read
+        (``saved``: wrote) it."""
+        since = "you last saved it" if saved else "you opened it"
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Overwrite the session?",
+            f"“{path.name}” was changed on disk since {since} "
+            "(by another Parallax window or program).",
+            QMessageBox.StandardButton.Cancel,
             self.window,
+        )
+        box.setInformativeText(
+            "Overwrite it with this review, losing those changes, or save this review "
+            "under another name?"
+        )
+        overwrite = box.addButton("Overwrite", QMessageBox.ButtonRole.DestructiveRole)
+        save_as = box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(save_as)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is overwrite:
+            return Changed.OVERWRITE
+        return Changed.SAVE_AS if clicked is save_as else Changed.CANCEL
+
+    def ask_unsaved(self) -> Unsaved:
+        """Save, Discard or Cancel; ``question_context`` (from ``may_replace``) is shown
+        under the question."""
+        buttons = QMessageBox.StandardButton
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
             "Save changes?",
             "This review has changes that are not saved. Save them before continuing?",
             buttons.Save | buttons.Discard | buttons.Cancel,
-            buttons.Save,
+            self.window,
         )
+        box.setDefaultButton(buttons.Save)
+        if self.question_context:
+            box.setInformativeText(self.question_context)
+        box.exec()
+        clicked = box.clickedButton()
+        answer = box.standardButton(clicked) if clicked is not None else buttons.Cancel
         if answer == buttons.Save:
             return Unsaved.SAVE
         return Unsaved.DISCARD if answer == buttons.Discard else Unsaved.CANCEL
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return Path(path).resolve()
+    except (OSError, RuntimeError):  # a symbolic link loop
+        return Path(path).absolute()
+
+
+def _digest(path: Path) -> bytes | None:
+    """SHA-256 of the file's bytes; None when there is no file to read."""
+    try:
+        with open(path, "rb") as f:
+            return hashlib.file_digest(f, "sha256").digest()
+    except OSError:
+        return None
 
 
 def _session_urls(event: QDragEnterEvent | QDropEvent) -> list[Path]:

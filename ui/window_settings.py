@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray
+from PySide6.QtCore import QByteArray, QStandardPaths
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 DEFAULT_SIZE = (1400, 900)
+SESSION_FOLDER_KEY = "recent/session_folder"
 
 
 def _flag(window: MainWindow, key: str) -> bool:
@@ -48,3 +50,23 @@ def save(window: MainWindow) -> None:
     s.setValue("view/sidebar", window.action_set.show_sidebar.isChecked())
     s.setValue("view/details", window.action_set.show_details.isChecked())
     s.sync()
+
+
+def session_folder(window: MainWindow) -> Path:
+    """Where Open Session and Save As start: the folder of the open session file, else the
+    folder a session was last opened from or saved to, else Documents (or home)."""
+    folders = []
+    if window.session_path is not None:
+        folders.append(Path(window.session_path).absolute().parent)
+    last = window.settings.value(SESSION_FOLDER_KEY, "")
+    if isinstance(last, str) and last:
+        folders.append(Path(last))
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if documents:
+        folders.append(Path(documents))
+    return next((f for f in folders if f.is_dir()), Path.home())
+
+
+def remember_session_folder(window: MainWindow, path: Path) -> None:
+    """``path`` is a session file just opened or saved: start there next time."""
+    window.settings.setValue(SESSION_FOLDER_KEY, str(Path(path).absolute().parent))
