@@ -86,15 +86,21 @@ class _Extractor(HTMLParser):
         self.article_depth = 0
         self.saw_article = False
         self.article_blocks: list[HtmlBlock] = []
+        self._rows = 0  # table rows begun so far
+        self.block_rows: list[int] = []  # per block, the table row it stands in (0: none)
+        self.article_rows: list[int] = []
 
     def _flush(self) -> None:
         text = re.sub(r"\s+", " ", "".join(self._buf)).strip()
         self._buf = []
         if text:
             block = (self._kind, self._level, text)
+            row = self._rows if self._open.get("tr") else 0
             self.blocks.append(block)
+            self.block_rows.append(row)
             if self.article_depth:
                 self.article_blocks.append(block)
+                self.article_rows.append(row)
         self._kind, self._level = BlockKind.PARAGRAPH, 0
 
     def _skips(self, tag: str, attr: dict[str, str]) -> bool:
@@ -120,6 +126,7 @@ class _Extractor(HTMLParser):
             self.saw_article = True
         if tag in _BLOCK_TAGS:
             self._flush()
+            self._rows += tag == "tr"
             if re.fullmatch(r"h[1-6]", tag):
                 self._kind, self._level = BlockKind.HEADING, int(tag[1])
             elif tag == "li":
@@ -181,9 +188,9 @@ def html_blocks(html: str, prefer_article: bool = False) -> list[HtmlBlock]:
     parser = _Extractor()
     parser.feed(html)
     parser.close()
-    blocks = parser.blocks
+    blocks = _rows_joined(parser.blocks, parser.block_rows)
     if prefer_article and parser.saw_article and parser.article_blocks:
-        blocks = parser.article_blocks
+        blocks = _rows_joined(parser.article_blocks, parser.article_rows)
     if any(re.search(r"\w", text) for _, _, text in blocks):
         return blocks
     # Everything looked like furniture: a page built in a way we did not foresee. Its
@@ -191,7 +198,35 @@ def html_blocks(html: str, prefer_article: bool = False) -> list[HtmlBlock]:
     parser = _Extractor(lenient=True)
     parser.feed(html)
     parser.close()
-    return parser.blocks
+    return _rows_joined(parser.blocks, parser.block_rows)
+
+
+#: a table row whose cells hold no more than this in all reads as one line of data
+ROW_CHARS = 300
+
+
+def _rows_joined(blocks: list[HtmlBlock], rows: list[int]) -> list[HtmlBlock]:
+    """A row of a data table as one block, its cells parted by " | " ("Oil refineries |
+    30 days"), not a claim per cell ("Item", "14"). A row with more text is a page laid
+    out in a table: its cells stay blocks of their own."""
+    out: list[HtmlBlock] = []
+    k = 0
+    while k < len(blocks):
+        end = k + 1
+        while rows[k] and end < len(blocks) and rows[end] == rows[k]:
+            end += 1
+        cells = blocks[k:end]
+        text = " | ".join(t for _kind, _level, t in cells)
+        if (
+            end - k > 1
+            and len(text) <= ROW_CHARS
+            and all(c[0] is not BlockKind.HEADING for c in cells)
+        ):
+            out.append((BlockKind.PARAGRAPH, 0, text))
+        else:
+            out.extend(cells)
+        k = end
+    return out
 
 
 def defuse_tail(html: str) -> str:

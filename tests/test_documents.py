@@ -83,6 +83,24 @@ def test_a_hard_wrapped_paragraph_keeps_its_first_line() -> None:
     assert [b.kind for b in doc.blocks] == [BlockKind.PARAGRAPH, BlockKind.PARAGRAPH]
 
 
+def test_a_table_row_is_one_line_of_data_not_a_claim_per_cell() -> None:
+    """QA: a Markdown table made "Item" and "14" claims of their own."""
+    doc = from_markdown(
+        "The list covers these targets.\n\n| Item | Days |\n|---|---|\n"
+        "| Oil refineries | 30 |\n| Pipelines | 14 |\n"
+    )
+    assert [doc.text[b.start : b.end] for b in doc.blocks] == [
+        "The list covers these targets.",
+        "Item | Days",
+        "Oil refineries | 30",
+        "Pipelines | 14",
+    ]
+    # a page laid out in a table keeps its long cells apart
+    article = "The ministers met in the capital and agreed on a plan. " * 8
+    page = from_html(f"<table><tr><td><p>{article}</p></td><td>Contact us</td></tr></table>")
+    assert len(page.blocks) == 2
+
+
 def test_markdown_keeps_headings_as_structure() -> None:
     doc = from_markdown(
         "# Talks\n\nThey met *twice*.\n\n## Prisoners\n\n- 30 released\n- more later\n"
