@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -341,3 +342,35 @@ def test_a_table_cut_for_qt_looks_and_breaks_as_one(qapp, tmp_path: Path, monkey
     everything = " ".join(texts)
     for i in range(90):
         assert len(re.findall(rf"Envoy number {i} arrived", everything)) == 2, i
+
+
+def test_a_tall_row_is_cut_between_its_lines_rather_than_leave_a_page_half_empty(qapp) -> None:
+    """QA: pairs of long passages, each moved whole to the next page, left 40–50% of
+    many pages blank. A row still goes whole where that leaves the page 3/4 full."""
+    from PySide6.QtGui import QTextDocument
+
+    from ui.pdf_pages import ROW_FILL, paginate
+
+    long = "The delegation set out its position on the corridor at length. " * 40
+    rows = "".join(
+        f"<tr><td>{long if k % 2 else 'A short point.'}</td><td>Point {k}.</td></tr>"
+        for k in range(8)
+    )
+    doc = QTextDocument()
+    doc.setTextWidth(500)
+    doc.setHtml(f"<table><thead><tr><th>A</th><th>B</th></tr></thead>{rows}</table>")
+    height = 900.0  # a long row is some 500 high: moved whole, it would leave 40% empty
+    pages = paginate(doc, height)
+    assert len(pages) > 1
+    lines = []  # every line of text, none of which a page may cut
+    block = doc.begin()
+    while block.isValid():
+        rect = doc.documentLayout().blockBoundingRect(block)
+        for i in range(block.layout().lineCount()):
+            r = block.layout().lineAt(i).rect()
+            lines.append((rect.top() + r.top(), rect.top() + r.bottom()))
+        block = block.next()
+    for page, after in pairwise(pages):
+        head = page.head[1] - page.head[0] if page.head else 0.0
+        assert after.top - page.top >= ROW_FILL * (height - head) - 16  # a line at most
+        assert not any(top < after.top < bottom - 0.5 for top, bottom in lines)

@@ -26,6 +26,10 @@ class ExportCancelled(Exception):
 #: legend, provenance, a short list of omissions): it moves to the next page whole. A
 #: table with a header row may go on over a page: the header is repeated.
 KEEP_TOGETHER = 0.25
+#: A table row goes to the next page whole unless that would leave this page less full
+#: than this share: then it is cut between its lines of text (a pair of long passages
+#: moved whole left pages half empty).
+ROW_FILL = 0.75
 
 
 class Page(NamedTuple):
@@ -51,8 +55,9 @@ def paginate(doc: QTextDocument, height: float, should_stop: StopCheck | None = 
     """The pages of the document's one long column.
 
     Qt's own pagination lets a line straddle a page break now and then (after a table),
-    so we cut the column ourselves: never through a line of text or a table row (unless
-    it is most of a page tall), never through a short table, never just after a
+    so we cut the column ourselves: never through a line of text, nor through a table row
+    unless moving it whole would leave the page less than ``ROW_FILL`` full (then
+    between its lines), never through a short table, never just after a
     heading, and always before a block that asks for a page break. A cut above a table
     row moves up by the row's padding, so the row's background starts on the new page
     rather than peeking out below. A page that starts inside a table with a header row
@@ -63,8 +68,11 @@ def paginate(doc: QTextDocument, height: float, should_stop: StopCheck | None = 
     (never a long call that holds Python's lock: see `ui/export_preview.py`); every so
     often ``should_stop`` is asked whether to go on.
     """
-    lines, leads, headings, forced, heads = _line_map(doc, height, should_stop)
+    lines, leads, headings, forced, heads, rows = _line_map(doc, height, should_stop)
     tops_of_lines = [t for t, _b in lines]
+    # the same without the table rows: a tall row may be cut between its lines of text
+    text_lines = [span for span in lines if span not in rows]
+    tops_of_text = [t for t, _b in text_lines]
     total = doc.size().height()
     pages = [Page(0.0)]
     while True:
@@ -79,8 +87,10 @@ def paginate(doc: QTextDocument, height: float, should_stop: StopCheck | None = 
         if breaks:
             cut = min(breaks)
         else:
-            cut = _cut_between_lines(lines, tops_of_lines, cut, floor)
-            cut = _keep_with_next(headings, lines, tops_of_lines, cut, floor)
+            whole = _cut_between_lines(lines, tops_of_lines, cut, floor)
+            if whole < start + room * ROW_FILL:  # a tall row would leave the page emptier
+                whole = max(whole, _cut_between_lines(text_lines, tops_of_text, cut, floor))
+            cut = _keep_with_next(headings, lines, tops_of_lines, whole, floor)
             cut -= leads.get(cut, 0.0)
         if cut <= start + 0.5:  # nothing fits (cannot happen with sane sizes): move on
             cut = start + room
@@ -104,12 +114,14 @@ Spans = list[tuple[float, float]]
 
 def _line_map(
     doc: QTextDocument, height: float = float("inf"), should_stop: StopCheck | None = None
-) -> tuple[Spans, dict[float, float], set[float], list[float], list[TableHead]]:
+) -> tuple[
+    Spans, dict[float, float], set[float], list[float], list[TableHead], set[tuple[float, float]]
+]:
     """What must not be cut, as (top, bottom) of text in document coordinates, sorted:
     every line, every table row (a pair's detail row and a header row go with their
     neighbour) and every short table without a header (``KEEP_TOGETHER``); the padding
     above each row's text; the tops of heading lines; the tops of blocks that force a
-    page break; the tables with a header row."""
+    page break; the tables with a header row; the table rows among the spans."""
     layout = doc.documentLayout()
     lines: Spans = []
     headings: set[float] = set()
@@ -134,7 +146,8 @@ def _line_map(
     rows, leads, heads = _table_rows(doc, height, should_stop)
     lines.extend(rows)
     lines.sort()
-    return lines, leads, headings, forced, heads
+    whole_rows = {span for span in rows if span[0] in leads}  # not the short tables
+    return lines, leads, headings, forced, heads, whole_rows
 
 
 def _table_rows(
