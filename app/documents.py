@@ -12,8 +12,10 @@ from pathlib import Path
 import markdown as markdown_lib
 
 from app import decoding
+from app.figures import MONTHS, WEEKDAYS
 from app.html_text import HtmlBlock, defuse_tail, html_blocks
 from app.model import Block, BlockKind, Document
+from app.text import STOPWORDS
 
 #: Refuse files beyond this: far past any readout, and the GUI must stay responsive.
 MAX_BYTES = 10 * 1024 * 1024
@@ -133,13 +135,15 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
             raw.append((pos, m.start()))
             pos = m.end()
         raw.append((pos, len(text)))
-        # list items inside a paragraph get their own blocks
+        blocks = [_line_spans(text, s, e) for s, e in raw]
+        # a heading straight above its paragraph, where the text does that more than once
+        # (one such line is more often a dateline or a letterhead than a heading)
+        headed = [len(lines) > 1 and _heads_its_block(text, lines) for lines in blocks]
         spans: list[tuple[int, int]] = []
-        for s, e in raw:
-            lines = _line_spans(text, s, e)
+        for (s, e), lines, heads in zip(raw, blocks, headed, strict=True):
             if len(lines) > 1 and all(_ITEM_RE.match(text[ls:le]) for ls, le in lines[1:]):
-                spans.extend(lines)
-            elif len(lines) > 1 and _heads_its_block(text, lines):
+                spans.extend(lines)  # list items inside a paragraph get their own blocks
+            elif heads and sum(headed) > 1:
                 spans.extend([lines[0], (lines[1][0], e)])  # "Energy" over its paragraph
             else:
                 spans.append((s, e))
@@ -159,10 +163,31 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
 def _heads_its_block(text: str, lines: list[tuple[int, int]]) -> bool:
     """Whether a block's first line is a heading written straight above its paragraph
     ("Energy", then the text on the next line): a short line that ends in no punctuation,
-    well short of the line after it, so a hard-wrapped paragraph's first line is none."""
+    well short of the line after it (a hard-wrapped paragraph's first line is none), on a
+    sentence that the next line begins ("The talks lasted 3 hours" over "and covered…" is
+    one sentence); not a dateline or a date ("MOSCOW, March 3", "WASHINGTON —", "Tuesday,
+    March 3"), a greeting ("Dear Mr President") or a clause that goes on ("The sides
+    agreed to")."""
     first = text[lines[0][0] : lines[0][1]].strip()
     second = text[lines[1][0] : lines[1][1]].strip()
-    return _heading_like(first) and len(first) < 0.6 * len(second)
+    last = first.split()[-1].lower() if first.split() else ""
+    return (
+        _heading_like(first)
+        and len(first) < 0.6 * len(second)
+        and second[:1].isupper()
+        and last not in STOPWORDS
+        and not _DATELINE_RE.search(first)
+        and not first.startswith("Dear ")
+    )
+
+
+#: a dateline or a date line: a city in capitals before a comma or a dash, a month, a
+#: weekday or a year
+_DATELINE_RE = re.compile(
+    r"^[A-Z]{2,}[A-Z .'’-]*(?:,|\s[—–-])|\b(?:"
+    + "|".join(m.capitalize() for m in (*MONTHS, *WEEKDAYS))
+    + r")\b|\b(?:19|20)\d{2}\b"
+)
 
 
 def _heading_like(line: str) -> bool:

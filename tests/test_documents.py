@@ -72,6 +72,37 @@ def test_a_heading_straight_above_its_paragraph_is_a_heading() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "first",
+    [
+        "MOSCOW, March 3",  # a dateline
+        "WASHINGTON —",
+        "Tuesday, March 3, 2024",  # a date
+        "Dear Mr President",  # a greeting
+        "The sides agreed to",  # a clause that goes on
+    ],
+)
+def test_a_line_over_its_paragraph_that_is_no_heading(first: str) -> None:
+    """Review: a dateline over the text made the whole comparison one topic."""
+    body = "The ministers held talks in the capital on energy, trade and the border."
+    text = f"{first}\n{body}\n\nEnergy\nThey agreed on a line.\n\nTrade\nIt grew by a tenth.\n"
+    doc = from_text(text)
+    assert doc.text[doc.blocks[0].start : doc.blocks[0].end] == f"{first}\n{body}"
+    assert [b.kind for b in doc.blocks].count(BlockKind.HEADING) == 2  # Energy, Trade
+
+
+def test_one_sentence_over_two_lines_and_a_lone_header_line_stay_whole() -> None:
+    # the next line goes on with the sentence: "… 3 hours" / "and covered …"
+    doc = from_text(
+        "The talks lasted 3 hours\nand covered energy, trade and the situation in the region."
+        "\n\nEnergy\nThey agreed on a line.\n\nTrade\nIt grew by a tenth.\n"
+    )
+    assert doc.blocks[0].kind is BlockKind.PARAGRAPH and "\n" in doc.text[: doc.blocks[0].end]
+    # one such line only is more often a letterhead or a dateline than a heading
+    doc = from_text("Press Service of the Ministry\nSmolenskaya Square 32, Moscow.\n\nEnd.\n")
+    assert [b.kind for b in doc.blocks] == [BlockKind.PARAGRAPH, BlockKind.PARAGRAPH]
+
+
 def test_a_hard_wrapped_paragraph_keeps_its_first_line() -> None:
     text = (
         "The ministers of the two countries met in the capital on Monday and\n"
