@@ -22,8 +22,8 @@ import difflib
 import re
 
 from app.model import Difference
-from app.places import COUNTRIES
-from app.text import places_in, stem
+from app.places import COUNTRIES, PLACES, place_key
+from app.text import STOPWORDS, places_in, stem
 
 __all__ = ["contrasts"]
 
@@ -52,6 +52,18 @@ for _word, _others in _OPPOSED_WORDS:
 _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 _SINCE = re.compile(r"\s+since\b", re.IGNORECASE)
 _NEGATIONS = frozenset({"not", "no", "never", "n't", "cannot", "neither", "nor"})
+#: negations that deny nothing: "not only … but also", "no later than", "no doubt"
+_SET_PHRASES = frozenset(
+    [("not", w) for w in "only least just merely simply yet".split()]
+    + [("no", w) for w in "later earlier less more fewer doubt one matter sooner".split()]
+)
+#: words a negation leans on: "will not attend", "did not rule out", "won't" as "wo n't"
+_AUXILIARIES = frozenset(
+    "do does did will would shall should can could may might must has have had is are was "
+    "were be been wo ca".split()
+)
+#: how alike two spellings of a place name are at least ("Odesa", "Odessa": 0.91)
+_NEARLY_ALIKE = 0.8
 #: how alike two sides' words must run for a negation on one side alone to count
 _ALIKE = 0.5
 
@@ -65,8 +77,11 @@ def _places(text_a: str, text_b: str) -> list[Difference]:
     if not at_a or not at_b:
         return []
     # a place the other side names too, in whatever words ("talks in Tashgor" against "in
-    # Tashgor took place the negotiations"), is no contrast
+    # Tashgor took place the negotiations"), or in another spelling ("Kiev", "Odessa",
+    # "Türkiye"), is no contrast
     if any(p in text_b for p in at_a) or any(p in text_a for p in at_b):
+        return []
+    if any(_one_place(p, q) for p in at_a for q in at_b):
         return []
     countries_a = {p for p in at_a if p in COUNTRIES}
     countries_b = {p for p in at_b if p in COUNTRIES}
@@ -75,43 +90,82 @@ def _places(text_a: str, text_b: str) -> list[Difference]:
     return [Difference("place", at_a[0], at_b[0])]
 
 
+def _one_place(x: str, y: str) -> bool:
+    """One place under two names: listed as such, or, for places not on our list, spelt
+    nearly alike (Zaporizhzhia and Zaporizhia; not Austria and Australia)."""
+    if place_key(x) == place_key(y):
+        return True
+    if x in PLACES and y in PLACES:
+        return False
+    return difflib.SequenceMatcher(None, x.lower(), y.lower()).ratio() >= _NEARLY_ALIKE
+
+
 def _opposites(text_a: str, text_b: str) -> list[Difference]:
+    """A word and its opposite, said of the same thing: the first content word after each
+    ("welcomed the agreement" against "rejected the agreement"; not "increase bilateral
+    trade" against "reduce trade barriers")."""
     words_a, words_b = _stems(text_a), _stems(text_b)
-    for s, shown in words_a.items():
+    for s, (shown, what) in words_a.items():
         for other in _OPPOSITES.get(s, ()):
             if other in words_b and other not in words_a and s not in words_b:
-                return [Difference("opposite", shown, words_b[other])]
+                shown_b, what_b = words_b[other]
+                if what and what == what_b:
+                    return [Difference("opposite", shown, shown_b)]
     return []
 
 
-def _stems(text: str) -> dict[str, str]:
-    """Each word's stem, and the word as the text has it (the first it uses). A state
-    said to have held "since" ("sanctions imposed since 2014", "talks suspended since
-    March") is the past the point starts from, not the point: it is left out."""
-    out: dict[str, str] = {}
-    for m in _WORD.finditer(text):
-        if not _SINCE.match(text, m.end()):
-            out.setdefault(stem(m.group(0).lower()), m.group(0))
+def _stems(text: str) -> dict[str, tuple[str, str]]:
+    """Each word's stem: the word as the text has it (the first it uses) and the stem of
+    the content word after it, what it is said of. A state said to have held "since"
+    ("sanctions imposed since 2014", "talks suspended since March") is the past the point
+    starts from, not the point: it is left out."""
+    found = list(_WORD.finditer(text))
+    out: dict[str, tuple[str, str]] = {}
+    for k, m in enumerate(found):
+        if _SINCE.match(text, m.end()):
+            continue
+        after = (w.group(0).lower() for w in found[k + 1 : k + 4])
+        what = next((stem(w) for w in after if w not in STOPWORDS), "")
+        out.setdefault(stem(m.group(0).lower()), (m.group(0), what))
     return out
 
 
 def _negation(text_a: str, text_b: str) -> list[Difference]:
+    """A negation on one side only, on words the other side says too: "will not attend"
+    against "will attend", "did not rule out" against "ruled out". Not where the rest of
+    the stretch differs ("cannot be resolved by force" against "can only be resolved by
+    talks"), nor in set phrases that deny nothing ("not only", "no later than", "no
+    doubt")."""
     spans_a, spans_b = _words(text_a), _words(text_b)
     words_a = [text_a[s:e].lower().replace("’", "'") for s, e in spans_a]
     words_b = [text_b[s:e].lower().replace("’", "'") for s, e in spans_b]
-    neg_a, neg_b = _NEGATIONS.intersection(words_a), _NEGATIONS.intersection(words_b)
+    neg_a, neg_b = _denials(words_a), _denials(words_b)
     if bool(neg_a) == bool(neg_b):  # both deny something ("has not received", "no list")
         return []
     match = difflib.SequenceMatcher(None, words_a, words_b, autojunk=False)
     if match.ratio() < _ALIKE:
         return []
     for op, i1, i2, j1, j2 in match.get_opcodes():
-        if op != "equal" and _NEGATIONS.intersection(words_a[i1:i2] + words_b[j1:j2]):
+        if op == "equal" or not (neg_a & set(range(i1, i2)) or neg_b & set(range(j1, j2))):
+            continue
+        rest_a = {stem(w) for w in words_a[i1:i2] if w not in _NEGATIONS | _AUXILIARIES}
+        rest_b = {stem(w) for w in words_b[j1:j2] if w not in _NEGATIONS | _AUXILIARIES}
+        if rest_a == rest_b:  # only the negation (and its auxiliary) differs
             # the words around, so that "will attend" faces "will not attend"
             a = _shown(text_a, spans_a, max(0, i1 - 1), i2 + 1)
             b = _shown(text_b, spans_b, max(0, j1 - 1), j2 + 1)
             return [Difference("opposite", a, b)]
     return []
+
+
+def _denials(words: list[str]) -> set[int]:
+    """Where the negations are, less those of set phrases that deny nothing."""
+    out = set()
+    for k, w in enumerate(words):
+        nxt = words[k + 1] if k + 1 < len(words) else ""
+        if w in _NEGATIONS and (w, nxt) not in _SET_PHRASES:
+            out.add(k)
+    return out
 
 
 def _words(text: str) -> list[tuple[int, int]]:

@@ -17,10 +17,13 @@ _PER_YEAR = {
 }  # fmt: skip
 _ADVERBS = {
     "hourly": 8760.0, "daily": 365.0, "nightly": 365.0, "weekly": 52.0, "fortnightly": 26.0,
-    "biweekly": 26.0, "monthly": 12.0, "bimonthly": 6.0, "quarterly": 4.0,
-    "half-yearly": 2.0, "semi-annually": 2.0, "semiannually": 2.0, "biannually": 2.0,
-    "annually": 1.0, "yearly": 1.0, "biennially": 0.5,
+    "biweekly": 26.0, "bi-weekly": 26.0, "monthly": 12.0, "bimonthly": 6.0, "bi-monthly": 6.0,
+    "quarterly": 4.0, "half-yearly": 2.0, "semi-annually": 2.0, "semiannually": 2.0,
+    "semi-annual": 2.0, "semiannual": 2.0, "biannually": 2.0, "biannual": 2.0,
+    "annually": 1.0, "annual": 1.0, "yearly": 1.0, "biennially": 0.5, "biennial": 0.5,
 }  # fmt: skip
+#: what "twice-weekly" and "once-monthly" count per period
+_HYPHENED = {"once": 1.0, "twice": 2.0, "thrice": 3.0}
 _COUNTS = {
     "once": 1, "twice": 2, "thrice": 3, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
     "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -28,8 +31,12 @@ _COUNTS = {
 _PERIODS = "hour|day|week|fortnight|month|quarter|year|decade"
 _NUMBERS = r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _FREQUENCY_RE = re.compile(
-    # "every month", "every other week", "every three months", "every 14 days"
-    rf"\bevery\s+(?:(?P<other>other)\s+|(?P<gap>{_NUMBERS})\s+)?(?P<p1>{_PERIODS})s?\b"
+    # "twice-weekly", "once-monthly": a count of times in the period the adverb names
+    rf"\b(?P<hyphened>once|twice|thrice)[- ](?P<period>weekly|monthly|daily|yearly|annually)\b"
+    # "every month", "each year", "every other week", "every second week", "every three
+    # months", "every 14 days"
+    rf"|\b(?:every|each)\s+(?:(?P<other>other|second)\s+|(?P<gap>{_NUMBERS})\s+)?"
+    rf"(?P<p1>{_PERIODS})s?\b"
     # "once a month", "twice per year", "four times a year", "3 times each week"
     rf"|\b(?:(?P<n>once|twice|thrice)|(?P<times>{_NUMBERS})\s+times)\s+"
     rf"(?:a|an|per|each|every)\s+(?P<p2>{_PERIODS})\b"
@@ -49,6 +56,8 @@ def frequency_matches(text: str) -> list[tuple[re.Match[str], str]]:
 
 
 def _per_year(m: re.Match[str]) -> float:
+    if m.group("hyphened"):
+        return _HYPHENED[m.group("hyphened").lower()] * _ADVERBS[m.group("period").lower()]
     if m.group("adverb"):
         return _ADVERBS[m.group("adverb").lower()]
     if m.group("p1"):

@@ -74,3 +74,26 @@ CAPITALS = _names(
 PLACES = COUNTRIES | CAPITALS
 #: the most words a name of ``PLACES`` has ("Saint Vincent and the Grenadines")
 MAX_PLACE_WORDS = max(len(p.split()) for p in PLACES)
+
+#: One place under two names (old and new, Russian and Ukrainian spellings, English and
+#: local), each to the name we compare it by: "in Kiev" and "in Kyiv" are one place.
+_ALSO_CALLED = {
+    "Kiev": "Kyiv", "Kharkov": "Kharkiv", "Odessa": "Odesa", "Lvov": "Lviv",
+    "Nikolaev": "Mykolaiv", "Nikolayev": "Mykolaiv", "Zaporozhye": "Zaporizhzhia",
+    "Lugansk": "Luhansk", "Dnepr": "Dnipro", "Dnipropetrovsk": "Dnipro", "Artemovsk": "Bakhmut",
+    "Türkiye": "Turkey", "Burma": "Myanmar", "Holland": "Netherlands", "Swaziland": "Eswatini",
+    "Ivory Coast": "Côte d'Ivoire", "Côte d’Ivoire": "Côte d'Ivoire", "Czech Republic": "Czechia",
+    "Macedonia": "North Macedonia", "Cape Verde": "Cabo Verde", "East Timor": "Timor-Leste",
+    "Viet Nam": "Vietnam", "Holy See": "Vatican", "Vatican City": "Vatican", "Peking": "Beijing",
+    "Bombay": "Mumbai", "Calcutta": "Kolkata", "Madras": "Chennai", "Belorussia": "Belarus",
+    "Byelorussia": "Belarus", "Moldavia": "Moldova", "Kirghizia": "Kyrgyzstan",
+    "Nur-Sultan": "Astana", "Ulan Bator": "Ulaanbaatar", "Nay Pyi Taw": "Naypyidaw",
+    "Sana'a": "Sanaa", "Brasília": "Brasilia", "Bogotá": "Bogota", "Reykjavík": "Reykjavik",
+    "Chișinău": "Chisinau", "Kishinev": "Chisinau", "Asunción": "Asuncion", "Yaoundé": "Yaounde",
+    "San José": "San Jose", "Lomé": "Lome", "N’Djamena": "N'Djamena",
+}  # fmt: skip
+
+
+def place_key(name: str) -> str:
+    """The name a place is compared by (``_ALSO_CALLED``), else the name itself."""
+    return _ALSO_CALLED.get(name, name)

@@ -104,7 +104,9 @@ def relate(
 
 def is_different(text_a: str, text_b: str, diffs: list[Difference]) -> bool:
     for d in diffs:
-        if d.kind in DECISIVE:
+        # a frequency decides only against another ("weekly", "monthly"): said on one side
+        # only, it is as often a word of some other sense ("the daily newspaper")
+        if d.kind in DECISIVE and (d.kind != "frequency" or (d.a and d.b)):
             return True
     share_a, share_b = unmatched_share(text_a, text_b), unmatched_share(text_b, text_a)
     return max(share_a, share_b) >= UNMATCHED_SHARE
