@@ -63,7 +63,7 @@ class Navigator:
         i = navigation.step(order, current, at, forward)
         assert i is not None
         link = cmp.links[items[i]]
-        w.select(Selection((link.a[0],), link_key(link)))
+        w.select(Selection((link.a[0],), link_key(link), shown=True))
 
     def omission(self, forward: bool) -> None:
         w, cmp = self.window, self.window.comparison

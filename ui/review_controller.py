@@ -122,11 +122,10 @@ class ReviewController(QObject):
     def claim_clicked(self, cid: str, additive: bool) -> None:
         w = self.window
         if additive:
-            # a link shown by F7, F8 or a click on the map is being looked at, not picked:
-            # the first Ctrl+click starts a pick of its own (else its claim would be taken
-            # into the link being made, out of its own link)
-            shown = w.selection.link is not None and cid not in w.selection.claims
-            self.select(Selection((cid,)) if shown else w.selection.toggled(cid), reveal=False)
+            # a link shown by F7 or a click on the map is being looked at, not picked: the
+            # first Ctrl+click starts a pick of its own (``Selection.shown``), else its
+            # claim would be taken into the link being made, out of its own link
+            self.select(w.selection.toggled(cid), reveal=False)
             return
         self.select(Selection((cid,)), reveal=False)
         cmp = w.comparison
@@ -137,7 +136,7 @@ class ReviewController(QObject):
     def link_clicked(self, idx: int) -> None:
         assert self.window.comparison is not None
         link = self.window.comparison.links[idx]
-        self.select(Selection((link.a[0],), link_key(link)))
+        self.select(Selection((link.a[0],), link_key(link), shown=True))
 
     # -- corrections -------------------------------------------------------------------------
     def apply_edit(self, edit: Edit) -> bool:

@@ -13,10 +13,13 @@ LinkKey = tuple[tuple[str, ...], tuple[str, ...]]
 @dataclass(frozen=True, slots=True)
 class Selection:
     """``claims`` were picked (the first is the focus); ``link`` is the link shown in the
-    detail panel, kept as its claim ids so it survives edits that reorder the links."""
+    detail panel, kept as its claim ids so it survives edits that reorder the links;
+    ``shown``: the link was brought up to be looked at (F7, a click on the link map), not
+    picked, so the first Ctrl+click starts a pick of its own."""
 
     claims: tuple[str, ...] = ()
     link: LinkKey | None = None
+    shown: bool = False
 
     @property
     def focus(self) -> str | None:
@@ -48,6 +51,9 @@ class Selection:
         return tuple(c for c in self.claims if cmp.claim_by_id[c].side is side)
 
     def toggled(self, claim_id: str) -> Selection:
+        """With ``claim_id`` picked too, or no longer (a Ctrl+click)."""
+        if self.shown and claim_id not in self.claims:
+            return Selection((claim_id,))
         if claim_id in self.claims:
             return Selection(tuple(c for c in self.claims if c != claim_id), self.link)
         return Selection((*self.claims, claim_id), self.link)

@@ -131,10 +131,18 @@ def test_ctrl_click_after_f7_starts_a_pick_of_its_own(window, sample_cmp) -> Non
     assert sample_cmp.links_of[shown] and window.comparison.links_of.get(shown)  # kept
     linked = window.comparison.links[window.comparison.links_of[a][0]]
     assert (linked.a, linked.b) == ((a,), (b,))
+    # the link just made (Ctrl+L) is a pick, not a link shown: Ctrl+click adds to it
+    more = next(c.id for c in sample_cmp.side_claims(Side.B) if c.id not in (b, *taken))
+    window._claim_clicked(more, True)
+    assert window.selection.claims == (a, b, more)
     # picked by hand (a plain click), a claim stays in the pick
     window._claim_clicked(a, False)
     window._claim_clicked(b, True)
     assert window.selection.claims == (a, b)
+    # and a link brought up on the map is one shown, as by F7
+    window.review.link_clicked(0)
+    window._claim_clicked(b, True)
+    assert window.selection.claims == (b,)
 
 
 def test_failed_edit_shows_error_and_pushes_nothing(window, sample_cmp) -> None:  # type: ignore[no-untyped-def]
