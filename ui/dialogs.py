@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Mapping
 from html import escape
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import PySide6
 from PySide6.QtCore import qVersion
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from app import __version__
 from app.model import Comparison
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 SESSION_FILTER = "Parallax sessions (*.parallax);;All files (*)"
+T = TypeVar("T")
 
 
 def engine_summary(cmp: Comparison | None, choice: str = "auto") -> str:
@@ -84,6 +86,17 @@ def load_session(path: Path) -> ReviewState:
     if not isinstance(state, ReviewState):
         raise RuntimeError(f"{path}: the session loader returned no review")
     return state
+
+
+def answer(
+    box: QMessageBox, answers: Mapping[QPushButton, T], default: QPushButton, otherwise: T
+) -> T:
+    """Run a question with buttons of its own: what the clicked button stands for, or
+    ``otherwise`` (Escape, the close button, a button not in ``answers``)."""
+    box.setDefaultButton(default)
+    box.exec()
+    clicked = box.clickedButton()
+    return next((a for button, a in answers.items() if button is clicked), otherwise)
 
 
 def choose_session(window: MainWindow) -> Path | None:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.session import RecoveryInfo, SessionError, discard_recovery, list_recoveries, load_session
+from ui import dialogs
 
 if TYPE_CHECKING:
     from ui.session_controller import SessionController
@@ -59,9 +60,5 @@ def ask_restore(parent: QWidget, info: RecoveryInfo) -> Choice:
     restore_button = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
     discard_button = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
     box.addButton("Later", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(restore_button)
-    box.exec()
-    clicked = box.clickedButton()
-    if clicked is restore_button:
-        return Choice.RESTORE
-    return Choice.DISCARD if clicked is discard_button else Choice.LATER
+    answers = {restore_button: Choice.RESTORE, discard_button: Choice.DISCARD}
+    return dialogs.answer(box, answers, restore_button, Choice.LATER)

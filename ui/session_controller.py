@@ -23,7 +23,7 @@ from app.session import (
     save_session,
     write_recovery,
 )
-from ui import recovery
+from ui import dialogs, recovery
 from ui.dialogs import SESSION_FILTER
 from ui.notes_panel import install_notes_dock
 from ui.welcome import recent_names
@@ -406,12 +406,8 @@ class SessionController(QObject):
         )
         overwrite = box.addButton("Overwrite", QMessageBox.ButtonRole.DestructiveRole)
         save_as = box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole)
-        box.setDefaultButton(save_as)
-        box.exec()
-        clicked = box.clickedButton()
-        if clicked is overwrite:
-            return Changed.OVERWRITE
-        return Changed.SAVE_AS if clicked is save_as else Changed.CANCEL
+        answers = {overwrite: Changed.OVERWRITE, save_as: Changed.SAVE_AS}
+        return dialogs.answer(box, answers, save_as, Changed.CANCEL)
 
     def ask_unsaved(self) -> Unsaved:
         """Save, Discard or Cancel; ``question_context`` (from ``may_replace``) is shown
