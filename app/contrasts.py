@@ -5,15 +5,17 @@ word or two, too few for the share of unmatched words (``app.relations``) to not
 they are what an analyst most needs to see.
 
 - **places**: the places each side puts the event in ("in Geneva", "in Port Aldane"),
-  where both name one and they share none; a country against a city is no contrast
-  ("in Kaldera", "in Tashgor": the city may be in it);
+  where both name one, they share none and none is the other under another name (Kiev,
+  Kyiv); a country against a city is no contrast ("in Kaldera", "in Tashgor": the city
+  may be in it);
 - **opposites**: a word on one side whose opposite stands on the other, from a short list
   of stances and directions (welcome/reject, support/oppose, confirm/deny,
-  increase/reduce, lift/impose…), where neither side also has the other's word, and the
-  word is not a state "since" ("suspended since March": where the point starts from);
-- **negation**: "not", "no", "never" in a stretch of words where the other side has
-  none, the rest of the two sides running alike ("will not attend" against "will
-  attend").
+  increase/reduce, lift/impose…), said of the same thing, where neither side also has
+  the other's word, and the word is not a state "since" ("suspended since March": where
+  the point starts from);
+- **negation**: "not", "no", "never" on one side only, the two sides running alike and
+  nothing but the negation differing where it stands ("will not attend" against "will
+  attend"), set phrases that deny nothing left out ("not only", "no later than").
 """
 
 from __future__ import annotations
@@ -83,9 +85,8 @@ def _places(text_a: str, text_b: str) -> list[Difference]:
         return []
     if any(_one_place(p, q) for p in at_a for q in at_b):
         return []
-    countries_a = {p for p in at_a if p in COUNTRIES}
-    countries_b = {p for p in at_b if p in COUNTRIES}
-    if bool(countries_a) != bool(countries_b):  # a country and a place that may lie in it
+    countries_a, countries_b = (any(p in COUNTRIES for p in at) for at in (at_a, at_b))
+    if countries_a != countries_b:  # a country and a place that may lie in it
         return []
     return [Difference("place", at_a[0], at_b[0])]
 

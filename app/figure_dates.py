@@ -21,6 +21,15 @@ MONTH_NUMBERS = {
     **{m[:3]: i + 1 for i, m in enumerate(MONTHS)},
     "sept": 9,
 }
+#: numbers as words, for every reader of English figures (durations, how often)
+NUMBER_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
+    "million": 1e6, "billion": 1e9, "dozen": 12, "half": 0.5, "a": 1, "an": 1,
+}  # fmt: skip
 _RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tomorrow": 1}
 _RELATIVE_YEARS = {"last year": -1, "this year": 0, "next year": 1}
 #: how far either side of the day of issue a weekday may fall ("will reopen on Monday",

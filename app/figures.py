@@ -19,6 +19,7 @@ from app.figure_dates import (
     CALENDAR_WORDS,
     MONTH_NUMBERS,
     MONTHS,
+    NUMBER_WORDS,
     WEEKDAYS,
     YEAR,
     Mention,
@@ -35,14 +36,6 @@ __all__ = [
 _UNIT_HOURS = {
     "second": 1 / 3600, "minute": 1 / 60, "hour": 1.0, "day": 24.0, "week": 168.0,
     "month": 720.0, "year": 8760.0,
-}  # fmt: skip
-_NUMBER_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
-    "million": 1e6, "billion": 1e9, "dozen": 12, "half": 0.5, "a": 1, "an": 1,
 }  # fmt: skip
 
 _NUM = r"(?:\d+(?:[.,]\d+)*|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|" \
@@ -224,8 +217,8 @@ def _value(phrase: str) -> float:
     m = re.search(r"\d+(?:[.,]\d+)?", low)
     base = float(m.group(0).replace(",", "")) if m else 0.0
     if not m:  # the first number word ("two and a half hours"), else "a"/"an" for one
-        words = [w for w in low.split() if w in _NUMBER_WORDS and w not in ("a", "an", "half")]
-        base = float(next((_NUMBER_WORDS[w] for w in words if _NUMBER_WORDS[w]), 0))
+        words = [w for w in low.split() if w in NUMBER_WORDS and w not in ("a", "an", "half")]
+        base = float(next((NUMBER_WORDS[w] for w in words if NUMBER_WORDS[w]), 0))
         if base == 0 and re.search(r"\ban?\b", low):
             base = 1.0
     if "and a half" in low:

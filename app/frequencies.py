@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from app.figure_dates import NUMBER_WORDS
+
 #: times a year of each period a frequency may name
 _PER_YEAR = {
     "hour": 8760.0, "day": 365.0, "week": 52.0, "fortnight": 26.0, "month": 12.0,
@@ -22,12 +24,8 @@ _ADVERBS = {
     "semi-annual": 2.0, "semiannual": 2.0, "biannually": 2.0, "biannual": 2.0,
     "annually": 1.0, "annual": 1.0, "yearly": 1.0, "biennially": 0.5, "biennial": 0.5,
 }  # fmt: skip
-#: what "twice-weekly" and "once-monthly" count per period
-_HYPHENED = {"once": 1.0, "twice": 2.0, "thrice": 3.0}
-_COUNTS = {
-    "once": 1, "twice": 2, "thrice": 3, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-}  # fmt: skip
+#: counts of times ("twice a week", "twice-weekly"); other counts are numbers
+_TIMES = {"once": 1, "twice": 2, "thrice": 3}
 _PERIODS = "hour|day|week|fortnight|month|quarter|year|decade"
 _NUMBERS = r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _FREQUENCY_RE = re.compile(
@@ -57,7 +55,7 @@ def frequency_matches(text: str) -> list[tuple[re.Match[str], str]]:
 
 def _per_year(m: re.Match[str]) -> float:
     if m.group("hyphened"):
-        return _HYPHENED[m.group("hyphened").lower()] * _ADVERBS[m.group("period").lower()]
+        return _count(m.group("hyphened")) * _ADVERBS[m.group("period").lower()]
     if m.group("adverb"):
         return _ADVERBS[m.group("adverb").lower()]
     if m.group("p1"):
@@ -70,4 +68,4 @@ def _per_year(m: re.Match[str]) -> float:
 
 def _count(word: str) -> float:
     low = word.lower()
-    return float(low) if low.isdigit() else float(_COUNTS.get(low, 0))
+    return float(low) if low.isdigit() else float(_TIMES.get(low) or NUMBER_WORDS.get(low, 0))
