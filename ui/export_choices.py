@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from app.brief import BriefError, BriefOptions, default_title
 from app.model import Comparison
-from ui import theme
 
 FORMATS = {"pdf": ("PDF", "PDF documents (*.pdf)"), "html": ("HTML", "Web pages (*.html *.htm)"),
            "md": ("Markdown", "Markdown (*.md)")}  # fmt: skip
@@ -32,29 +31,6 @@ SECTIONS = (("summary", "Summary table"), ("side_by_side", "Aligned claims side 
             ("full_texts", "Full annotated texts"), ("notes", "Notes"), ("legend", "Legend"),
             ("provenance", "Provenance"))  # fmt: skip
 
-#: The topics' check boxes, drawn by the list itself: outlined, and filled when ticked, as
-#: the app's own check boxes are (resources/styles/parallax.qss; Fusion's outline vanishes
-#: on the dark theme).
-TOPIC_INDICATOR_QSS = """
-QListView::indicator {
-    width: 12px;
-    height: 12px;
-    border-radius: 2px;
-}
-QListView::indicator:unchecked {
-    border: 1px solid palette(placeholder-text);
-    background: palette(base);
-}
-QListView::indicator:checked {
-    border: 1px solid palette(highlight);
-    background: palette(highlight);
-    image: url(@ICONS@/check.svg);
-}
-QListView::indicator:checked:disabled {
-    border-color: palette(mid);
-    background: palette(mid);
-}
-"""
 TITLE_CHARS = 36  # the title field shows about this much of its default title
 
 
@@ -116,7 +92,6 @@ class ExportChoices(QWidget):
             scope_layout.addWidget(button)
         self.topic_list = QListWidget()
         self.topic_list.setMaximumHeight(110)
-        self.topic_list.setStyleSheet(theme.with_icons(TOPIC_INDICATOR_QSS))
         self.topic_list.setSpacing(1)  # the outlined boxes apart
         for topic in comparison.topics:
             item = QListWidgetItem(topic.label)
