@@ -68,10 +68,8 @@ def paginate(doc: QTextDocument, height: float, should_stop: StopCheck | None = 
     (never a long call that holds Python's lock: see `ui/export_preview.py`); every so
     often ``should_stop`` is asked whether to go on.
     """
-    lines, leads, headings, forced, heads, rows = _line_map(doc, height, should_stop)
+    lines, leads, headings, forced, heads, text_lines = _line_map(doc, height, should_stop)
     tops_of_lines = [t for t, _b in lines]
-    # the same without the table rows: a tall row may be cut between its lines of text
-    text_lines = [span for span in lines if span not in rows]
     tops_of_text = [t for t, _b in text_lines]
     total = doc.size().height()
     pages = [Page(0.0)]
@@ -114,14 +112,12 @@ Spans = list[tuple[float, float]]
 
 def _line_map(
     doc: QTextDocument, height: float = float("inf"), should_stop: StopCheck | None = None
-) -> tuple[
-    Spans, dict[float, float], set[float], list[float], list[TableHead], set[tuple[float, float]]
-]:
+) -> tuple[Spans, dict[float, float], set[float], list[float], list[TableHead], Spans]:
     """What must not be cut, as (top, bottom) of text in document coordinates, sorted:
     every line, every table row (a pair's detail row and a header row go with their
     neighbour) and every short table without a header (``KEEP_TOGETHER``); the padding
     above each row's text; the tops of heading lines; the tops of blocks that force a
-    page break; the tables with a header row; the table rows among the spans."""
+    page break; the tables with a header row; the spans less the table rows."""
     layout = doc.documentLayout()
     lines: Spans = []
     headings: set[float] = set()
@@ -144,10 +140,12 @@ def _line_map(
             forced.append(rect.top())
         block = block.next()
     rows, leads, heads = _table_rows(doc, height, should_stop)
+    # the same without the table rows, which a tall row may be cut between (the lines of
+    # text and the short tables stay whole)
+    text_lines = sorted(lines + [span for span in rows if span[0] not in leads])
     lines.extend(rows)
     lines.sort()
-    whole_rows = {span for span in rows if span[0] in leads}  # not the short tables
-    return lines, leads, headings, forced, heads, whole_rows
+    return lines, leads, headings, forced, heads, text_lines
 
 
 def _table_rows(
