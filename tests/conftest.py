@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -39,3 +41,20 @@ def _isolated_dirs(
     monkeypatch.setenv("PARALLAX_DATA_DIR", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "share"))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_automatic_collection() -> Iterator[None]:
+    """As in the app (``ui.main.collect_on_gui_thread``): no automatic collection of
+    cycles, which starts on whichever thread allocates, a worker's included, and may meet
+    the wrappers of a widget being deleted on the GUI thread."""
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_the_main_thread() -> Iterator[None]:
+    """The collection the app makes from a timer on the GUI thread: after every test."""
+    yield
+    gc.collect(1)  # what this test left (a whole collection takes ~0.1 s by now)

@@ -448,10 +448,14 @@ def test_no_collection_of_cycles_starts_on_the_preview_thread(qtbot, monkeypatch
         return build(*args, **kwargs)
 
     monkeypatch.setattr(export_preview, "build_brief", watched)
-    dlg = ExportDialog(reviewed())
-    qtbot.addWidget(dlg)
-    qtbot.waitUntil(lambda: preview_pool().activeThreadCount() == 0 and bool(collecting))
-    assert collecting == [False] and gc.isenabled()
+    gc.enable()  # as in a script that builds the dialog without ui.main (the suite does not)
+    try:
+        dlg = ExportDialog(reviewed())
+        qtbot.addWidget(dlg)
+        qtbot.waitUntil(lambda: preview_pool().activeThreadCount() == 0 and bool(collecting))
+        assert collecting == [False] and gc.isenabled()
+    finally:
+        gc.disable()
 
 
 def test_new_choices_while_counting_give_their_own_count(  # type: ignore[no-untyped-def]

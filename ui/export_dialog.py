@@ -24,6 +24,7 @@ from app.review import ReviewState
 from ui.export_choices import FORMATS, ExportChoices, export_settings
 from ui.export_job import ExportJob, ExportOutcome, ExportProgress
 from ui.export_preview_pane import PreviewPane
+from ui.gui_thread import GuiMethod
 
 #: The dialog opens at this share of its window's size (the first time; then as it was
 #: left), within the screen's free area: the preview's page is readable, the title field
@@ -47,6 +48,7 @@ class ExportDialog(QDialog):
         self._state = state
         self._export: ExportJob | None = None  # being written
         self._progress: ExportProgress | None = None
+        self._on_finished = GuiMethod(self._finished)  # the job's end, on this thread
         self.message: QMessageBox | None = None  # the last result shown (for tests too)
         self._build()
         self._connect()
@@ -195,9 +197,8 @@ class ExportDialog(QDialog):
         except BriefError as exc:  # (the Export button is off meanwhile)
             self._finished(ExportOutcome(path, False, str(exc)))
             return
-        job = ExportJob(self._state, options, self.format(), path)
+        job = ExportJob(self._state, options, self.format(), path, self._on_finished)
         self._progress = ExportProgress(self, self.format(), job)
-        job.signals.finished.connect(self._finished)
         self._export = job
         self._set_writing(True)
         job.start()

@@ -11,12 +11,13 @@ import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from app.brief import BriefError, BriefOptions, build_brief
 from app.review import ReviewState
 from ui import pdf_export
+from ui.gui_thread import GuiMethod
 from ui.pdf_export import ExportCancelled
 
 
@@ -30,25 +31,26 @@ class ExportOutcome:
     reason: str = ""
 
 
-class ExportSignals(QObject):
-    finished = Signal(object)  # ExportOutcome
-
-
 class ExportJob:
     """One export, run on the export thread: the brief built from the immutable review and
     options, laid out, painted and written atomically (``ui/pdf_export.py``), so a file at
     ``path`` is the whole brief or what was there before. Cancel is seen at the job's next
     check (while the brief is laid out, before each page, and just before the write);
-    once the write has begun it completes. The job touches no widget: it reports its end
-    over a queued signal, and its progress is read from it (``progress``).
+    once the write has begun it completes. The job touches no widget and holds no Qt
+    object of the GUI thread: it reports its end to ``finished``, a ``GuiMethod`` (see
+    ``ui/gui_thread.py``), and its progress is read from it (``progress``), ten times a
+    second rather than a call per page."""
 
-    Why no signal per page: in PySide6 6.12.0 on CPython 3.11 every ``emit()`` made from
-    Python drops a reference to ``True``, and a few hundred pages would bring its count
-    to zero (CPython aborts, "deallocating True or False")."""
-
-    def __init__(self, state: ReviewState, options: BriefOptions, fmt: str, path: Path) -> None:
+    def __init__(
+        self,
+        state: ReviewState,
+        options: BriefOptions,
+        fmt: str,
+        path: Path,
+        finished: GuiMethod,
+    ) -> None:
         self._state, self._options, self._format, self._path = state, options, fmt, path
-        self.signals = ExportSignals()
+        self._finished = finished
         self._cancelled = threading.Event()
         self._pages = (0, 0)  # painted, in all (0: still being laid out)
 
@@ -70,7 +72,7 @@ class ExportJob:
         thresholds = gc.get_threshold()
         gc.set_threshold(0, *thresholds[1:])
         try:
-            self.signals.finished.emit(self._write())
+            self._finished(self._write())
         finally:
             gc.set_threshold(*thresholds)
             _jobs.discard(self)

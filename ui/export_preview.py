@@ -9,22 +9,26 @@ import functools
 import gc
 import threading
 import traceback
+from typing import NamedTuple
 
-from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QThreadPool
 
 from app.brief import BriefError, BriefOptions, build_brief
 from app.brief_markdown import render_markdown
 from app.review import ReviewState
+from ui.gui_thread import GuiMethod
 from ui.pdf_export import ExportCancelled, render_first_page, render_pdf, render_web_top
 
 SEEN_TIMEOUT_S = 1.0  # how long page 1 may take to reach the screen before the job goes on
 
 
-class PreviewSignals(QObject):
-    text_ready = Signal(int, str)  # generation, the Markdown
-    page_ready = Signal(int, object, int)  # generation, PDF of page 1, pages (0: counting)
-    web_ready = Signal(int, object)  # generation, PDF of the top of the web page
-    failed = Signal(int, str)  # generation, why there is no preview
+class PreviewReceiver(NamedTuple):
+    """Where a preview goes: methods of the preview pane, called on the GUI thread."""
+
+    text_ready: GuiMethod  # (generation, the Markdown)
+    page_ready: GuiMethod  # (generation, PDF of page 1, pages: 0 while counting)
+    web_ready: GuiMethod  # (generation, PDF of the top of the web page)
+    failed: GuiMethod  # (generation, why there is no preview)
 
 
 class PreviewJob:
@@ -38,7 +42,8 @@ class PreviewJob:
     brief takes some 3 s. Qt lets a thread lay out and paint a QTextDocument, a QFont and
     a QPdfWriter of its own (rich text classes are reentrant, as is painting on a print
     device); the job reads only the immutable review and options, makes every Qt object it
-    uses and drops them before it ends, and hands back bytes over queued signals. But
+    uses and drops them before it ends, and hands back bytes through ``GuiMethod``s (it
+    holds no Qt object of the GUI thread, see ``ui/gui_thread.py``). But
     PySide keeps Python's lock through a call into Qt, and the GUI thread needs that lock
     for any Python code, a paint event included: one long call here freezes the window as
     surely as on the GUI thread. So the layout is driven block by block (``paginate``
@@ -48,11 +53,16 @@ class PreviewJob:
     """
 
     def __init__(
-        self, generation: int, state: ReviewState, options: BriefOptions, fmt: str
+        self,
+        generation: int,
+        state: ReviewState,
+        options: BriefOptions,
+        fmt: str,
+        receiver: PreviewReceiver,
     ) -> None:
         self.generation = generation
         self._state, self._options, self._format = state, options, fmt
-        self.signals = PreviewSignals()
+        self._to = receiver
         self._cancelled = threading.Event()
         self._seen = threading.Event()  # page 1 from the opening is on screen
 
@@ -84,32 +94,32 @@ class PreviewJob:
                 gc.enable()
 
     def _make(self) -> None:
-        gen, stop, emit = self.generation, self._cancelled.is_set, self.signals
+        gen, stop, to = self.generation, self._cancelled.is_set, self._to
         try:
             if stop():
                 return
             brief = build_brief(self._state, self._options)
             if self._format == "md":
-                emit.text_ready.emit(gen, render_markdown(brief))
+                to.text_ready(gen, render_markdown(brief))
                 return
             if self._format == "html":
-                emit.web_ready.emit(gen, render_web_top(brief, stop))
+                to.web_ready(gen, render_web_top(brief, stop))
                 return
             first = render_first_page(brief, stop)
             if first is not None:
-                emit.page_ready.emit(gen, first, 0)
+                to.page_ready(gen, first, 0)
                 self._seen.wait(SEEN_TIMEOUT_S)  # (not for ever: the dialog may be gone)
                 if stop():
                     return
             data, pages = render_pdf(brief, first_page_only=True, should_stop=stop)
-            emit.page_ready.emit(gen, data, pages)
+            to.page_ready(gen, data, pages)
         except ExportCancelled:
             pass
         except BriefError as exc:
-            emit.failed.emit(gen, str(exc))
+            to.failed(gen, str(exc))
         except Exception as exc:  # a bug: say so in the preview, keep the app alive
             traceback.print_exc()
-            emit.failed.emit(gen, f"No preview: {type(exc).__name__}: {exc}")
+            to.failed(gen, f"No preview: {type(exc).__name__}: {exc}")
 
 
 _jobs: set[PreviewJob] = set()  # started and not yet ended, whatever their dialog's fate

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QStackedWidget, QVBoxLayou
 
 from app.brief import BriefOptions
 from app.review import ReviewState
-from ui.export_preview import PreviewJob
+from ui.export_preview import PreviewJob, PreviewReceiver
+from ui.gui_thread import GuiMethod
 
 PREVIEW_DELAY_MS = 300
 BUSY_DELAY_MS = 250  # a new preview that takes longer says so under the one it replaces
@@ -63,6 +64,12 @@ class PreviewPane(QWidget):
         self._resize_timer.timeout.connect(self._paint_page)
         self._busy_timer = QTimer(self, singleShot=True, interval=BUSY_DELAY_MS)
         self._busy_timer.timeout.connect(self._show_busy)
+        self._receiver = PreviewReceiver(
+            GuiMethod(self._show_text),
+            GuiMethod(self._show_page),
+            GuiMethod(self._show_web),
+            GuiMethod(self._show_failure),
+        )
 
         self.title = QLabel()
         self.image = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
@@ -102,11 +109,7 @@ class PreviewPane(QWidget):
         for earlier choices is stopped, and whatever it sends yet is dropped."""
         self.stop()
         self.set_format(fmt)
-        job = PreviewJob(self._generation, state, options, fmt)
-        job.signals.text_ready.connect(self._show_text)
-        job.signals.page_ready.connect(self._show_page)
-        job.signals.web_ready.connect(self._show_web)
-        job.signals.failed.connect(self._show_failure)
+        job = PreviewJob(self._generation, state, options, fmt, self._receiver)
         self._job = job
         job.start()
         if self._showing_nothing():

@@ -1,8 +1,10 @@
-"""Alignment off the GUI thread: a QRunnable per run, results back over queued signals.
+"""Alignment off the GUI thread: one job per run on the runner's threads, its results
+back through ``GuiMethod``s (``ui/gui_thread.py``).
 
-The task receives immutable Documents and never touches a widget. Every run carries a
-generation number; the runner forwards only results of the newest generation, so a run
-that was cancelled or overtaken by a newer one can finish late without harm.
+The task receives immutable Documents and never touches a widget, nor holds a Qt object
+of the GUI thread. Every run carries a generation number; the runner forwards only
+results of the newest generation, so a run that was cancelled or overtaken by a newer one
+can finish late without harm.
 """
 
 from __future__ import annotations
@@ -10,33 +12,41 @@ from __future__ import annotations
 import threading
 import time
 import traceback
+from typing import NamedTuple
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from app.comparison import Cancelled, CompareOptions, compare
 from app.documents import DocumentError
 from app.engines import EngineError
 from app.model import Comparison, Document
+from ui.gui_thread import GuiMethod
 
-# Fewer progress signals than the core reports: the event loop needs only a few per second.
+# Fewer progress reports than the core makes: the event loop needs only a few per second.
 _MIN_INTERVAL = 0.05
 
 
-class _TaskSignals(QObject):
-    progressed = Signal(int, int, int)  # generation, done, total
-    finished = Signal(int, object)  # generation, Comparison
-    failed = Signal(int, str)
-    cancelled = Signal(int)
+class _Reports(NamedTuple):
+    """The runner's methods a task reports to, called on the GUI thread."""
+
+    progressed: GuiMethod  # (generation, done, total)
+    finished: GuiMethod  # (generation, Comparison)
+    failed: GuiMethod  # (generation, message)
+    cancelled: GuiMethod  # (generation,)
 
 
-class AlignmentTask(QRunnable):
+class AlignmentTask:
     def __init__(
-        self, generation: int, doc_a: Document, doc_b: Document, options: CompareOptions
+        self,
+        generation: int,
+        doc_a: Document,
+        doc_b: Document,
+        options: CompareOptions,
+        reports: _Reports,
     ) -> None:
-        super().__init__()
         self.generation = generation
         self.doc_a, self.doc_b, self.options = doc_a, doc_b, options
-        self.signals = _TaskSignals()
+        self._to = reports
         self._cancel = threading.Event()
         self._last = 0.0
 
@@ -47,7 +57,7 @@ class AlignmentTask(QRunnable):
         now = time.monotonic()
         if now - self._last >= _MIN_INTERVAL or done >= total:
             self._last = now
-            self.signals.progressed.emit(self.generation, done, total)
+            self._to.progressed(self.generation, done, total)
 
     def run(self) -> None:
         gen = self.generation
@@ -60,14 +70,14 @@ class AlignmentTask(QRunnable):
                 should_cancel=self._cancel.is_set,
             )
         except Cancelled:
-            self.signals.cancelled.emit(gen)
+            self._to.cancelled(gen)
         except (DocumentError, EngineError) as exc:
-            self.signals.failed.emit(gen, str(exc))
+            self._to.failed(gen, str(exc))
         except Exception as exc:  # a bug in the core: report it, keep the app alive
             traceback.print_exc()
-            self.signals.failed.emit(gen, f"Internal error: {type(exc).__name__}: {exc}")
+            self._to.failed(gen, f"Internal error: {type(exc).__name__}: {exc}")
         else:
-            self.signals.finished.emit(gen, result)
+            self._to.finished(gen, result)
 
 
 class AlignmentRunner(QObject):
@@ -85,6 +95,12 @@ class AlignmentRunner(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(2)
         self._tasks: dict[int, AlignmentTask] = {}
+        self._reports = _Reports(
+            GuiMethod(self._on_progress),
+            GuiMethod(self._on_finished),
+            GuiMethod(self._on_failed),
+            GuiMethod(self._on_cancelled),
+        )
         self.stale_dropped = 0
 
     @property
@@ -96,14 +112,9 @@ class AlignmentRunner(QObject):
         for task in self._tasks.values():
             task.cancel()
         self.generation += 1
-        task = AlignmentTask(self.generation, doc_a, doc_b, options)
-        task.setAutoDelete(False)
-        task.signals.progressed.connect(self._on_progress)
-        task.signals.finished.connect(self._on_finished)
-        task.signals.failed.connect(self._on_failed)
-        task.signals.cancelled.connect(self._on_cancelled)
+        task = AlignmentTask(self.generation, doc_a, doc_b, options, self._reports)
         self._tasks[self.generation] = task
-        self._pool.start(task)
+        self._pool.start(task.run)
         self.started.emit()
         return self.generation
 
