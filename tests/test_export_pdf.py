@@ -374,3 +374,45 @@ def test_a_tall_row_is_cut_between_its_lines_rather_than_leave_a_page_half_empty
         head = page.head[1] - page.head[0] if page.head else 0.0
         assert after.top - page.top >= ROW_FILL * (height - head) - 16  # a line at most
         assert not any(top < after.top < bottom - 0.5 for top, bottom in lines)
+
+
+def test_a_detail_line_does_not_start_a_page_alone(qapp) -> None:  # type: ignore[no-untyped-def]
+    """A pair cut between its lines kept its detail row ("Durations — …") with it, yet the
+    cut could fall just above that row: the next page began with the detail alone."""
+    from PySide6.QtGui import QTextDocument
+
+    from ui.pdf_pages import paginate
+
+    long = "The delegation set out its position on the corridor at length. " * 30
+    rows = "".join(
+        f"<tr><td>{long if k % 2 else 'A short point.'}</td><td>Point {k}.</td></tr>"
+        f"<tr><td></td><td>Durations: A {k} days, B none</td></tr>"
+        for k in range(8)
+    )
+    doc = QTextDocument()
+    doc.setTextWidth(500)
+    doc.setHtml(f"<table><thead><tr><th>A</th><th>B</th></tr></thead>{rows}</table>")
+    layout = doc.documentLayout()
+    table = doc.rootFrame().childFrames()[0]
+
+    def lowest_line(row: int) -> float:
+        tops = []
+        for col in range(table.columns()):
+            block = table.cellAt(row, col).firstCursorPosition().block()
+            last = block.layout().lineAt(block.layout().lineCount() - 1).rect().top()
+            tops.append(layout.blockBoundingRect(block).top() + last)
+        return max(tops)
+
+    details = [  # (the lowest line of the pair, the top of its detail line)
+        (lowest_line(row - 1), layout.blockBoundingRect(
+            table.cellAt(row, 1).firstCursorPosition().block()).top())
+        for row in range(2, table.rows(), 2)
+    ]  # fmt: skip
+    alone = [
+        (height, page.top)
+        for height in range(500, 1300, 5)  # some heights cut just above a detail line
+        for page in paginate(doc, float(height))[1:]
+        for pair_line, detail in details
+        if pair_line < page.top <= detail + 0.5
+    ]
+    assert alone == []

@@ -139,23 +139,26 @@ def _line_map(
         if fmt.pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore and rect.top():
             forced.append(rect.top())
         block = block.next()
-    rows, leads, heads = _table_rows(doc, height, should_stop)
+    rows, leads, heads, tails = _table_rows(doc, height, should_stop)
     # the same without the table rows, which a tall row may be cut between (the lines of
-    # text and the short tables stay whole)
-    text_lines = sorted(lines + [span for span in rows if span[0] not in leads])
-    lines.extend(rows)
+    # text, the short tables and a detail row with the line above it stay whole)
+    text_lines = sorted(lines + [span for span in rows if span[0] not in leads] + tails)
+    lines.extend(rows + tails)
     lines.sort()
     return lines, leads, headings, forced, heads, text_lines
 
 
 def _table_rows(
     doc: QTextDocument, height: float = float("inf"), should_stop: StopCheck | None = None
-) -> tuple[Spans, dict[float, float], list[TableHead]]:
+) -> tuple[Spans, dict[float, float], list[TableHead], Spans]:
     """Each table row's text (with a detail row below it, or a header row above) as
     (top, bottom), and each short table without a header (``KEEP_TOGETHER``) whole;
-    per row top, how far above it the row itself starts; the tables with header rows."""
+    per row top, how far above it the row itself starts; the tables with header rows;
+    each detail row with the last line of text above it (a tall row cut between its
+    lines keeps its detail line, "Durations — …", from starting a page alone)."""
     layout = doc.documentLayout()
     out: Spans = []
+    tails: Spans = []
     leads: dict[float, float] = {}
     heads: list[TableHead] = []
     previous_table: QTextTable | None = None
@@ -173,20 +176,30 @@ def _table_rows(
             out.append((box.top(), box.bottom()))
         spans: dict[int, list[float]] = {}
         head_bottom = float("-inf")
+        last_line = float("-inf")  # the top of the lowest line of text in the row above
         for row in range(frame.rows()):
             first = frame.cellAt(row, 0)
             continuation = row > 0 and first.firstPosition() == first.lastPosition()
             key = row - 1 if continuation else row + 1 if row < headers else row
             span = spans.setdefault(key, [float("inf"), float("-inf")])
+            above, last_line = last_line, float("-inf")
+            row_bottom = float("-inf")
             for col in range(frame.columns()):
                 cell = frame.cellAt(row, col)
                 block = cell.firstCursorPosition().block()
                 while block.isValid() and block.position() <= cell.lastPosition():
                     rect = layout.blockBoundingRect(block)
                     span[0], span[1] = min(span[0], rect.top()), max(span[1], rect.bottom())
+                    row_bottom = max(row_bottom, rect.bottom())
+                    count = block.layout().lineCount()
+                    if count:
+                        bottom_line = block.layout().lineAt(count - 1).rect().top()
+                        last_line = max(last_line, rect.top() + bottom_line)
                     if row < headers:
                         head_bottom = max(head_bottom, rect.bottom())
                     block = block.next()
+            if continuation and above < row_bottom:
+                tails.append((above, row_bottom))  # a detail row goes with a line above
         rows = sorted((t, b) for t, b in spans.values() if t < b)
         if chain is not None and rows:  # the table above goes on: its header row again
             heads[chain] = heads[chain]._replace(rows_bottom=max(b for _t, b in rows))
@@ -208,7 +221,7 @@ def _table_rows(
                 leads[top] = max(0.0, (top - previous) / 2)
             previous = bottom
         out.extend(rows)
-    return out, leads, heads
+    return out, leads, heads, tails
 
 
 def _goes_on(above: QTextTable | None, table: QTextTable) -> bool:
