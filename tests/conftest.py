@@ -50,11 +50,18 @@ def _no_automatic_collection() -> Iterator[None]:
     the wrappers of a widget being deleted on the GUI thread."""
     gc.disable()
     yield
-    gc.enable()
+    gc.collect()  # (collection stays off: a preview may still run, holding it off itself)
+
+
+_tests_run = 0
+WHOLE_COLLECTION_EVERY = 50  # tests; a whole collection takes some 0.1 s by the end
 
 
 @pytest.fixture(autouse=True)
 def _collect_on_the_main_thread() -> Iterator[None]:
-    """The collection the app makes from a timer on the GUI thread: after every test."""
+    """The collection the app makes from a timer on the GUI thread: after every test what
+    it left (the young generations), and now and then everything."""
+    global _tests_run
     yield
-    gc.collect(1)  # what this test left (a whole collection takes ~0.1 s by now)
+    _tests_run += 1
+    gc.collect(2 if _tests_run % WHOLE_COLLECTION_EVERY == 0 else 1)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject
 from app.comparison import CompareOptions
 from app.documents import from_text
 from tests.export_support import reviewed
+from ui import gui_thread
 from ui.export_dialog import ExportDialog
 from ui.export_job import ExportJob
 from ui.export_preview import PreviewJob
@@ -68,9 +69,36 @@ def test_a_gui_method_keeps_its_object_no_longer_alive() -> None:
     assert method._method() is None
 
 
+def _qt_objects(value: object, depth: int = 0) -> list[QObject]:
+    """The Qt objects ``value`` holds, through tuples and our own objects (a GuiMethod's
+    weak reference to its method is no hold)."""
+    if isinstance(value, QObject):
+        return [value]
+    if isinstance(value, (tuple, list)):
+        return [q for v in value for q in _qt_objects(v, depth)]
+    if isinstance(value, GuiMethod):
+        return _qt_objects(value._relay, depth)
+    own = type(value).__module__.startswith(("ui.", "app."))
+    if own and hasattr(value, "__dict__") and depth < 4:
+        return [q for v in vars(value).values() for q in _qt_objects(v, depth + 1)]
+    return []
+
+
 def _no_qt_objects(job: object) -> None:
-    held = [name for name, value in vars(job).items() if isinstance(value, QObject)]
+    """Only the relay, which lives as long as the app."""
+    held = [q for q in _qt_objects(job) if q is not gui_thread._relay()]
     assert held == [], f"{type(job).__name__} holds Qt objects: {held}"
+
+
+def test_the_check_sees_a_qt_object_inside_a_tuple() -> None:
+    class Job:
+        pass
+
+    Job.__module__ = "ui.example"
+    job = Job()
+    job.receiver = (GuiMethod(Target().receive), QObject())  # type: ignore[attr-defined]
+    with pytest.raises(AssertionError):
+        _no_qt_objects(job)
 
 
 def test_no_job_holds_a_qt_object(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
