@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 from app.brief import BriefError, BriefOptions, default_title
 from app.review import ReviewState
 from ui.export_choices import FORMATS, ExportChoices, export_settings
-from ui.export_job import ExportJob, ExportOutcome, ExportProgress
+from ui.export_job import ExportJob, ExportOutcome, ExportProgress, export_pool
+from ui.export_preview import preview_pool
 from ui.export_preview_pane import PreviewPane
 from ui.gui_thread import GuiMethod
 
@@ -32,6 +33,7 @@ from ui.gui_thread import GuiMethod
 PARENT_SHARE = 0.8
 DEFAULT_SIZE = QSize(1000, 720)  # without a window to size it from
 GEOMETRY_KEY = "geometry"  # in the export group of the window's store
+JOBS_END_MS = 10_000  # how long closing waits for the preview and export threads to stop
 
 
 class ExportDialog(QDialog):
@@ -146,10 +148,20 @@ class ExportDialog(QDialog):
 
     def done(self, result: int) -> None:
         self._save_geometry()
+        self._stop_jobs()
+        super().done(result)
+
+    def _stop_jobs(self) -> None:
+        """Stop the preview and any export, and wait (up to ``JOBS_END_MS``) until their
+        threads let go: the dialog's widgets may be deleted next, and PySide deleting them
+        while a job was inside a long call into Qt (a long brief's HTML is parsed in one
+        call of up to a second) deadlocked: the GUI thread waited for Python's lock, held
+        by the job, and the job for a lock of Qt's that the GUI thread held meanwhile."""
         self.preview.stop()
         if self._export is not None:
             self._export.cancel()
-        super().done(result)
+        preview_pool().waitForDone(JOBS_END_MS)  # (Python's lock is let go meanwhile)
+        export_pool().waitForDone(JOBS_END_MS)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._export is not None:
@@ -160,7 +172,7 @@ class ExportDialog(QDialog):
             # closed by the application (a quit from the desktop): the writing stops and
             # the dialog goes, so the quit goes on (stop_exports then waits for the job)
             self.done(QDialog.DialogCode.Rejected)
-        self.preview.stop()  # also when never shown (QDialog rejects only a visible one)
+        self._stop_jobs()  # also when never shown (QDialog rejects only a visible one)
         super().closeEvent(event)
 
     # --- export -------------------------------------------------------------------------
