@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 from app.brief import BriefError, BriefOptions, default_title
 from app.review import ReviewState
 from ui.export_choices import FORMATS, ExportChoices, export_settings
-from ui.export_job import ExportJob, ExportOutcome, ExportProgress, export_pool
-from ui.export_preview import preview_pool
+from ui.export_job import ExportJob, ExportOutcome, ExportProgress, stop_exports
+from ui.export_preview import stop_previews
 from ui.export_preview_pane import PreviewPane
 from ui.gui_thread import GuiMethod
 
@@ -157,11 +157,9 @@ class ExportDialog(QDialog):
         while a job was inside a long call into Qt (a long brief's HTML is parsed in one
         call of up to a second) deadlocked: the GUI thread waited for Python's lock, held
         by the job, and the job for a lock of Qt's that the GUI thread held meanwhile."""
-        self.preview.stop()
-        if self._export is not None:
-            self._export.cancel()
-        preview_pool().waitForDone(JOBS_END_MS)  # (Python's lock is let go meanwhile)
-        export_pool().waitForDone(JOBS_END_MS)
+        self.preview.stop()  # its timers; what its job still sends is dropped
+        stop_previews(JOBS_END_MS)
+        stop_exports(JOBS_END_MS)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._export is not None:
@@ -170,7 +168,7 @@ class ExportDialog(QDialog):
                 event.ignore()
                 return
             # closed by the application (a quit from the desktop): the writing stops and
-            # the dialog goes, so the quit goes on (stop_exports then waits for the job)
+            # the dialog goes (once the job has stopped), so the quit goes on
             self.done(QDialog.DialogCode.Rejected)
         self._stop_jobs()  # also when never shown (QDialog rejects only a visible one)
         super().closeEvent(event)

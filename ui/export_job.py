@@ -141,12 +141,13 @@ def export_pool() -> QThreadPool:
     return pool
 
 
-def stop_exports() -> None:
-    """Stop every export and wait until the export thread is idle; at quit. A stopped
-    export writes nothing (a write already begun completes)."""
+def stop_exports(msecs: int = -1) -> bool:
+    """Stop every export and wait (for ever, or ``msecs``) until the export thread is
+    idle; at quit, and as the export dialog closes. A stopped export writes nothing (a
+    write already begun completes). Whether it is idle."""
     for job in list(_jobs):
         job.cancel()
-    export_pool().waitForDone()
+    return export_pool().waitForDone(msecs)
 
 
 class ExportProgress(QProgressDialog):

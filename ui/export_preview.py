@@ -138,8 +138,10 @@ def preview_pool() -> QThreadPool:
     return pool
 
 
-def stop_previews() -> None:
-    """Stop every preview and wait until the preview thread is idle; at quit.
+def stop_previews(msecs: int = -1) -> bool:
+    """Stop every preview and wait (for ever, or ``msecs``) until the preview thread is
+    idle, Python's lock let go meanwhile; at quit, and as the export dialog closes. Whether
+    it is idle.
 
     A closed dialog only asks its job to stop, and the job sees that at its next check,
     up to half a second later (parsing a long brief's HTML is one call). Quitting
@@ -148,4 +150,4 @@ def stop_previews() -> None:
     be stopped from another thread, and the job failed on a deleted object."""
     for job in list(_jobs):
         job.cancel()
-    preview_pool().waitForDone()
+    return preview_pool().waitForDone(msecs)
