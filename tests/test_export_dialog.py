@@ -477,36 +477,23 @@ def test_new_choices_while_counting_give_their_own_count(  # type: ignore[no-unt
     assert long_dialog.preview.note.text() == f"{landscape} pages in all."
 
 
-def test_closing_while_counting_stops_the_count(  # type: ignore[no-untyped-def]
-    qtbot, long_dialog: ExportDialog, monkeypatch
+@pytest.mark.parametrize("how", ["reject", "close"])
+def test_closing_while_counting_stops_the_count_and_waits_for_it(  # type: ignore[no-untyped-def]
+    qtbot, long_dialog: ExportDialog, monkeypatch, how: str
 ) -> None:
-    closed = threading.Event()
-    begun, ended = _hold_the_count(monkeypatch, closed)
+    """Cancel, or closing the dialog, stops the count and returns once the preview thread has
+    let go: the dialog's widgets may be deleted next, and PySide deleting them while the
+    preview was inside a long call into Qt (parsing the HTML) deadlocked the test run."""
+    go_on = threading.Event()
+    begun, ended = _hold_the_count(monkeypatch, go_on)
     shown = _record(long_dialog)
     long_dialog.show()
     qtbot.waitUntil(begun.is_set, timeout=60000)
-    threading.Timer(0.2, closed.set).start()  # the count goes on while Cancel waits for it
-    long_dialog.reject()  # Cancel, while the count waits at its first check
-    assert preview_pool().activeThreadCount() == 0  # waited for (see the next test)
-    assert ended == ["stopped"]
-    assert [pages for pages, _note, _page in shown] == [0]
-
-
-@pytest.mark.parametrize("how", ["reject", "close"])
-def test_closing_waits_until_the_preview_has_stopped(  # type: ignore[no-untyped-def]
-    qtbot, long_dialog: ExportDialog, monkeypatch, how: str
-) -> None:
-    """The dialog's widgets may be deleted once it is closed, and PySide deleting them while
-    the preview was inside a long call into Qt (parsing the HTML) deadlocked the test run:
-    closing returns once the preview thread has let go."""
-    go_on = threading.Event()
-    begun, ended = _hold_the_count(monkeypatch, go_on)
-    long_dialog.show()
-    qtbot.waitUntil(begun.is_set, timeout=60000)
     threading.Timer(0.3, go_on.set).start()  # the job's call into Qt, 0.3 s long
-    getattr(long_dialog, how)()
+    getattr(long_dialog, how)()  # while the count waits at its first check
     assert go_on.is_set() and preview_pool().activeThreadCount() == 0
     assert ended == ["stopped"]
+    assert [pages for pages, _note, _page in shown] == [0]
 
 
 def test_a_dialog_deleted_while_counting_is_not_sent_its_count(qtbot, qapp, monkeypatch) -> None:  # type: ignore[no-untyped-def]
